@@ -1,0 +1,60 @@
+package dev.dealdesk;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The engine's answer for one deal (policy brief, section 5). Immutable. The outcome and the
+ * approvers are derived from the findings, so they can never disagree with them.
+ *
+ * @param dealId         the deal's id
+ * @param asOf           the business date the decision is for
+ * @param ownershipModel the ownership model the seller's ARR falls in
+ * @param findings       ordered by severity (REJECT, FLAG, INFO), then code, then expansion-map entry
+ * @param policy         the policy version that decided
+ * @param decisionId     unique id of this decision
+ * @param evaluatedAt    when the decision was made (from the engine's clock)
+ */
+public record Decision(String dealId, LocalDate asOf, OwnershipModel ownershipModel, List<Finding> findings,
+                       PolicyVersion policy, String decisionId, Instant evaluatedAt) {
+
+    public Decision {
+        requireNonNull(dealId, "dealId");
+        requireNonNull(asOf, "asOf");
+        requireNonNull(ownershipModel, "ownershipModel");
+        findings = List.copyOf(findings);
+        requireNonNull(policy, "policy");
+        requireNonNull(decisionId, "decisionId");
+        requireNonNull(evaluatedAt, "evaluatedAt");
+    }
+
+    /** REJECT if any finding rejects, else FLAG if any flags, else APPROVE. */
+    public Outcome outcome() {
+        boolean flagged = false;
+        for (Finding finding : findings) {
+            if (finding.severity() == Severity.REJECT) {
+                return Outcome.REJECT;
+            }
+            flagged |= finding.severity() == Severity.FLAG;
+        }
+        return flagged ? Outcome.FLAG : Outcome.APPROVE;
+    }
+
+    /** The distinct approver roles of the FLAG findings, sorted by name. */
+    public List<ApproverRole> approvers() {
+        return findings.stream()
+                .filter(finding -> finding.severity() == Severity.FLAG)
+                .map(Finding::approver)
+                .distinct()
+                .sorted((a, b) -> a.name().compareTo(b.name()))
+                .toList();
+    }
+
+    /** The finding codes in order, as tests and replays compare them. */
+    public List<String> codes() {
+        return findings.stream().map(Finding::code).toList();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.dealdesk.cli;
+
+import dev.dealdesk.DealDesk;
+import dev.dealdesk.Decision;
+import dev.dealdesk.EvaluationException;
+import dev.dealdesk.PolicyLoadException;
+import dev.dealdesk.PolicyProblem;
+import dev.dealdesk.facts.Deal;
+import dev.dealdesk.facts.DealReader;
+import dev.dealdesk.facts.InvalidDealException;
+import dev.dealdesk.json.DecisionJson;
+import dev.dealdesk.policy.PolicyExample;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code dealdesk evaluate}: decides deals and prints one decision (or error) per input record. */
+@Command(name = "evaluate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Decides each deal and prints its decision, one per input record, in input order.",
+            "A record is a deal JSON file, each *.json file of a directory, or each line of standard input (-).",
+            "A policy example file ({\"description\", \"deal\", \"expect\"}) is decided on its deal.",
+            "A bad record prints {\"error\": {\"source\", \"path\", \"message\"}} in its place and the others go on."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:every record got a decision",
+            "1:the policy cannot load, or a rule failed while deciding",
+            "2:a record was invalid, or the command line was wrong"})
+final class EvaluateCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    enum Format { json, text }
+
+    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
+            description = "Rules directory (default: ${DEFAULT-VALUE}).")
+    private Path rules;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "json: one compact decision per line (default); text: for a person.")
+    private Format format;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Deal JSON file, directory of them, or - for JSON Lines on stdin.")
+    private List<String> inputs;
+
+    @ParentCommand
+    private Main main;
+
+    @Spec
+    private CommandSpec spec;
+
+    private boolean invalid;
+    private boolean failed;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        DealDesk engine;
+        try {
+            engine = DealDesk.builder().rules(rules).build();
+        } catch (PolicyLoadException e) {
+            printProblems(err, rules, e);
+            return 1;
+        }
+        InputRecords.read(inputs, main.stdin(), new InputRecords.Sink() {
+            @Override
+            public void accept(InputRecords.Record record) {
+                decide(engine, record, out, err);
+            }
+
+            @Override
+            public void idle() {
+                out.flush();
+            }
+        });
+        return failed ? 1 : invalid ? 2 : 0;
+    }
+
+    private void decide(DealDesk engine, InputRecords.Record record, PrintWriter out, PrintWriter err) {
+        if (record.problem() != null) {
+            error(out, record.source(), "", record.problem());
+            return;
+        }
+        try {
+            Decision decision = engine.evaluate(read(record.text()));
+            out.print(format == Format.json ? DecisionJson.toLine(decision) + "\n" : TextFormat.render(decision) + "\n");
+        } catch (InvalidDealException e) {
+            error(out, record.source(), e.path(), e.problem());
+        } catch (EvaluationException e) {
+            failed = true;
+            err.print("dealdesk: " + record.source() + ": " + e.getMessage() + "\n");
+            error(out, record.source(), "", "the policy failed while deciding this deal: " + e.getMessage());
+        }
+    }
+
+    private static Deal read(String text) throws InvalidDealException {
+        if (text.isBlank()) {
+            throw new InvalidDealException("", "empty record; expected a deal object");
+        }
+        JsonValue document = DealReader.parse(text);
+        return PolicyExample.isExample(document) ? PolicyExample.read(document).deal() : DealReader.read(document, "");
+    }
+
+    private void error(PrintWriter out, String source, String path, String message) {
+        invalid = true;
+        if (format == Format.json) {
+            out.print(Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+                    .add("source", source).add("path", path).add("message", message)).build() + "\n");
+        } else {
+            out.print("Error in " + source + (path.isEmpty() ? "" : " at " + path) + ": " + message + "\n\n");
+        }
+    }
+
+    static void printProblems(PrintWriter err, Path rules, PolicyLoadException e) {
+        err.print("dealdesk: the policy in " + rules + " cannot load:\n");
+        for (PolicyProblem problem : e.problems()) {
+            String located = problem.file().isEmpty() ? problem.toString() : rules.resolve(problem.toString()).toString();
+            err.print(located + "\n");
+        }
+    }
+}

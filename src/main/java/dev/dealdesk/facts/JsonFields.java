@@ -1,0 +1,273 @@
+package dev.dealdesk.facts;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Typed, strict access to the members of one JSON object, with every error naming the JSON
+ * Pointer of the offending member. JSON {@code null} reads as absent.
+ */
+final class JsonFields {
+
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private final JsonObject object;
+    private final String path;
+
+    private JsonFields(JsonObject object, String path) {
+        this.object = object;
+        this.path = path;
+    }
+
+    /**
+     * Reads {@code value} as an object that may hold only the {@code allowed} members.
+     *
+     * @throws InvalidDealException when it is not an object or holds an unknown member
+     */
+    static JsonFields of(JsonValue value, String path, List<String> allowed) throws InvalidDealException {
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidDealException(path, "expected an object, got " + describe(value));
+        }
+        JsonObject object = value.asJsonObject();
+        for (String name : object.keySet()) {
+            if (!allowed.contains(name)) {
+                throw new InvalidDealException(child(path, name),
+                        "unknown field; expected one of " + String.join(", ", allowed));
+            }
+        }
+        return new JsonFields(object, path);
+    }
+
+    String path(String name) {
+        return child(path, name);
+    }
+
+    /** The member's value, or {@code null} when it is absent or JSON null. */
+    JsonValue optional(String name) {
+        JsonValue value = object.get(name);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : value;
+    }
+
+    JsonValue required(String name, String expected) throws InvalidDealException {
+        JsonValue value = object.get(name);
+        if (value == null) {
+            throw new InvalidDealException(path(name), "required field is missing; expected " + expected);
+        }
+        if (value.getValueType() == JsonValue.ValueType.NULL) {
+            throw new InvalidDealException(path(name), "required field is null; expected " + expected);
+        }
+        return value;
+    }
+
+    String requiredString(String name) throws InvalidDealException {
+        return string(required(name, "a string"), path(name), "a string");
+    }
+
+    String optionalString(String name) throws InvalidDealException {
+        JsonValue value = optional(name);
+        return value == null ? null : string(value, path(name), "a string");
+    }
+
+    String requiredNonBlankString(String name) throws InvalidDealException {
+        String expected = "a non-empty string";
+        String text = string(required(name, expected), path(name), expected);
+        if (text.isBlank()) {
+            throw new InvalidDealException(path(name), "expected " + expected + ", got " + quote(text));
+        }
+        return text;
+    }
+
+    Boolean optionalBoolean(String name) throws InvalidDealException {
+        JsonValue value = optional(name);
+        if (value == null) {
+            return null;
+        }
+        return switch (value.getValueType()) {
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            default -> throw new InvalidDealException(path(name), "expected true or false, got " + describe(value));
+        };
+    }
+
+    /** A number of any sign, or {@code null}. */
+    Double optionalNumber(String name) throws InvalidDealException {
+        JsonValue value = optional(name);
+        return value == null ? null : number(value, name, "a number", false);
+    }
+
+    Double optionalAmount(String name) throws InvalidDealException {
+        JsonValue value = optional(name);
+        return value == null ? null : number(value, name, "a number >= 0", true);
+    }
+
+    double requiredAmount(String name) throws InvalidDealException {
+        String expected = "a number >= 0";
+        return number(required(name, expected), name, expected, true);
+    }
+
+    Integer optionalInteger(String name, int min) throws InvalidDealException {
+        JsonValue value = optional(name);
+        return value == null ? null : integer(value, name, min);
+    }
+
+    int requiredInteger(String name, int min) throws InvalidDealException {
+        return integer(required(name, integerExpected(min)), name, min);
+    }
+
+    <E extends Enum<E>> E optionalEnum(String name, Class<E> type) throws InvalidDealException {
+        JsonValue value = optional(name);
+        return value == null ? null : enumValue(value, name, type);
+    }
+
+    <E extends Enum<E>> E requiredEnum(String name, Class<E> type) throws InvalidDealException {
+        return enumValue(required(name, "one of " + constants(type)), name, type);
+    }
+
+    LocalDate requiredDate(String name) throws InvalidDealException {
+        String expected = "a date YYYY-MM-DD";
+        String text = string(required(name, expected), path(name), expected);
+        try {
+            if (DATE.matcher(text).matches()) {
+                return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+            }
+        } catch (DateTimeParseException invalidDay) {
+            // falls through to the same error as a malformed date
+        }
+        throw new InvalidDealException(path(name), "expected " + expected + ", got " + quote(text));
+    }
+
+    Quarter optionalQuarter(String name) throws InvalidDealException {
+        JsonValue value = optional(name);
+        if (value == null) {
+            return null;
+        }
+        String expected = "a quarter YYYY-Qn with n from 1 to 4";
+        String text = string(value, path(name), expected);
+        try {
+            return Quarter.parse(text);
+        } catch (IllegalArgumentException notAQuarter) {
+            throw new InvalidDealException(path(name), "expected " + expected + ", got " + quote(text));
+        }
+    }
+
+    /** Reads an optional nested object with {@code reader}, or returns {@code null} when absent. */
+    <T> T optionalObject(String name, ObjectReader<T> reader) throws InvalidDealException {
+        JsonValue value = optional(name);
+        return value == null ? null : reader.read(value, path(name));
+    }
+
+    <T> T requiredObject(String name, ObjectReader<T> reader) throws InvalidDealException {
+        return reader.read(required(name, "an object"), path(name));
+    }
+
+    /** Reads an optional array whose items are read by {@code reader}; empty when absent. */
+    <T> List<T> optionalArray(String name, ObjectReader<T> reader) throws InvalidDealException {
+        JsonValue value = optional(name);
+        if (value == null) {
+            return List.of();
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new InvalidDealException(path(name), "expected an array, got " + describe(value));
+        }
+        List<JsonValue> items = value.asJsonArray();
+        List<T> result = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            result.add(reader.read(items.get(i), path(name) + "/" + i));
+        }
+        return result;
+    }
+
+    /** Reads one JSON value found at a path into a fact. */
+    @FunctionalInterface
+    interface ObjectReader<T> {
+        T read(JsonValue value, String path) throws InvalidDealException;
+    }
+
+    private double number(JsonValue value, String name, String expected, boolean nonNegative)
+            throws InvalidDealException {
+        if (value.getValueType() != JsonValue.ValueType.NUMBER) {
+            throw new InvalidDealException(path(name), "expected " + expected + ", got " + describe(value));
+        }
+        BigDecimal exact = ((JsonNumber) value).bigDecimalValue();
+        double number = exact.doubleValue();
+        if (Double.isInfinite(number) || nonNegative && exact.signum() < 0) {
+            throw new InvalidDealException(path(name), "expected " + expected + ", got " + exact.toPlainString());
+        }
+        return number;
+    }
+
+    private int integer(JsonValue value, String name, int min) throws InvalidDealException {
+        String expected = integerExpected(min);
+        if (value.getValueType() != JsonValue.ValueType.NUMBER) {
+            throw new InvalidDealException(path(name), "expected " + expected + ", got " + describe(value));
+        }
+        BigDecimal exact = ((JsonNumber) value).bigDecimalValue();
+        try {
+            int integer = exact.intValueExact();
+            if (integer >= min) {
+                return integer;
+            }
+        } catch (ArithmeticException notAnInt) {
+            // a fraction or out of range: reported below
+        }
+        throw new InvalidDealException(path(name), "expected " + expected + ", got " + exact.toPlainString());
+    }
+
+    private static String integerExpected(int min) {
+        return min == 0 ? "an integer >= 0" : "an integer >= " + min;
+    }
+
+    private <E extends Enum<E>> E enumValue(JsonValue value, String name, Class<E> type)
+            throws InvalidDealException {
+        String expected = "one of " + constants(type);
+        String text = string(value, path(name), expected);
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(text)) {
+                return constant;
+            }
+        }
+        throw new InvalidDealException(path(name), "expected " + expected + ", got " + quote(text));
+    }
+
+    private static String constants(Class<? extends Enum<?>> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    private static String string(JsonValue value, String path, String expected) throws InvalidDealException {
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw new InvalidDealException(path, "expected " + expected + ", got " + describe(value));
+        }
+        return ((JsonString) value).getString();
+    }
+
+    static String describe(JsonValue value) {
+        return switch (value.getValueType()) {
+            case OBJECT -> "an object";
+            case ARRAY -> "an array";
+            case STRING -> "the string " + quote(((JsonString) value).getString());
+            case NUMBER -> "the number " + value;
+            case TRUE, FALSE -> value.toString();
+            case NULL -> "null";
+        };
+    }
+
+    private static String quote(String text) {
+        return '"' + text + '"';
+    }
+
+    /** Appends a member name to a JSON Pointer, escaping per RFC 6901. */
+    static String child(String path, String name) {
+        return path + "/" + name.replace("~", "~0").replace("/", "~1");
+    }
+}

@@ -1,0 +1,6 @@
+package dev.dealdesk.facts;
+
+/** Customer segment. */
+public enum Segment {
+    SMB, MID_MARKET, ENTERPRISE
+}

@@ -1,0 +1,97 @@
+package dev.dealdesk.json;
+
+import dev.dealdesk.Decision;
+import dev.dealdesk.Finding;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * Writes decisions as the JSON of the policy brief, section 5, members in the brief's order.
+ * Numbers are written by value without a spurious fraction ({@code 22000}, {@code 14999.99}).
+ * Thread-safe.
+ */
+public final class DecisionJson {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    private DecisionJson() {
+    }
+
+    /** The decision as a JSON object. */
+    public static JsonObject toJson(Decision decision) {
+        JsonArrayBuilder approvers = JSON.createArrayBuilder();
+        decision.approvers().forEach(role -> approvers.add(role.name()));
+        JsonArrayBuilder findings = JSON.createArrayBuilder();
+        decision.findings().forEach(finding -> findings.add(toJson(finding)));
+        return JSON.createObjectBuilder()
+                .add("dealId", decision.dealId())
+                .add("asOf", decision.asOf().toString())
+                .add("outcome", decision.outcome().name())
+                .add("ownershipModel", decision.ownershipModel().name())
+                .add("approvers", approvers)
+                .add("findings", findings)
+                .add("policy", JSON.createObjectBuilder()
+                        .add("version", decision.policy().version())
+                        .add("files", decision.policy().files()))
+                .add("decisionId", decision.decisionId())
+                .add("evaluatedAt", decision.evaluatedAt().toString())
+                .build();
+    }
+
+    /** The decision as one line of compact JSON, without a line break. */
+    public static String toLine(Decision decision) {
+        return toJson(decision).toString();
+    }
+
+    private static JsonObject toJson(Finding finding) {
+        JsonArrayBuilder concerns = JSON.createArrayBuilder();
+        finding.concerns().forEach(concerns::add);
+        JsonObjectBuilder evidence = JSON.createObjectBuilder();
+        for (Map.Entry<String, Object> item : finding.evidence().entrySet()) {
+            evidence.add(item.getKey(), value(item.getValue()));
+        }
+        return JSON.createObjectBuilder()
+                .add("code", finding.code())
+                .add("severity", finding.severity().name())
+                .add("concerns", concerns)
+                .add("message", finding.message())
+                .add("evidence", evidence)
+                .add("remedy", text(finding.remedy()))
+                .add("approver", finding.approver() == null ? JsonValue.NULL : JSON.createValue(finding.approver().name()))
+                .add("rule", finding.rule())
+                .build();
+    }
+
+    private static JsonValue text(String text) {
+        return text == null ? JsonValue.NULL : JSON.createValue(text);
+    }
+
+    /** A JSON value for an evidence value: string, number, boolean or null. */
+    static JsonValue value(Object value) {
+        if (value == null) {
+            return JsonValue.NULL;
+        }
+        if (value instanceof Boolean flag) {
+            return flag ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        if (value instanceof Integer || value instanceof Long) {
+            return JSON.createValue(((Number) value).longValue());
+        }
+        if (value instanceof Number number) {
+            return number(number.doubleValue());
+        }
+        return JSON.createValue(value.toString());
+    }
+
+    private static JsonValue number(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 0x1p53) {
+            return JSON.createValue((long) value);
+        }
+        return JSON.createValue(BigDecimal.valueOf(value));
+    }
+}

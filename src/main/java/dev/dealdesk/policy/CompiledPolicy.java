@@ -1,0 +1,83 @@
+package dev.dealdesk.policy;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.dealdesk.Decision;
+import dev.dealdesk.EvaluationException;
+import dev.dealdesk.PolicyLoadException;
+import dev.dealdesk.PolicyVersion;
+import dev.dealdesk.facts.Deal;
+import java.time.Instant;
+import java.util.Map;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.StatelessKieSession;
+
+/**
+ * A policy compiled once and ready to decide deals any number of times. Compiling is expensive and
+ * can fail ({@link #compile}); deciding is cheap and never fails open ({@link #decide}).
+ * Thread-safe: the KieBase is shared, every decision runs in a session of its own.
+ */
+public final class CompiledPolicy {
+
+    private final PolicySource source;
+    private final KieBase kieBase;
+    private final Map<String, RuleMetadata> rules;
+
+    private CompiledPolicy(PolicySource source, PolicyCompiler.Compiled compiled) {
+        this.source = source;
+        this.kieBase = compiled.kieBase();
+        this.rules = compiled.rules();
+    }
+
+    /**
+     * Compiles and checks the rules.
+     *
+     * @throws PolicyLoadException carrying every {@code file:line} problem when the rules do not compile
+     *                             or a rule lacks valid metadata
+     */
+    public static CompiledPolicy compile(PolicySource source) throws PolicyLoadException {
+        requireNonNull(source, "source");
+        return new CompiledPolicy(source, PolicyCompiler.compile(source));
+    }
+
+    /** The rules files this policy was compiled from. */
+    public PolicySource source() {
+        return source;
+    }
+
+    /** The version that identifies this policy. */
+    public PolicyVersion version() {
+        return source.version();
+    }
+
+    /**
+     * Decides one deal.
+     *
+     * @throws EvaluationException when a rule throws or the policy breaks its contract with the engine;
+     *                             the deal then has no decision
+     */
+    public Decision decide(Deal deal, String decisionId, Instant evaluatedAt) {
+        requireNonNull(deal, "deal");
+        Findings findings = new Findings(rules, deal.stage());
+        StatelessKieSession session = kieBase.newStatelessKieSession();
+        session.setGlobal(PolicyCompiler.FINDINGS_GLOBAL, findings);
+        try {
+            session.execute(DealFacts.of(deal));
+        } catch (RuntimeException failure) {
+            throw new EvaluationException("deal " + deal.dealId() + " could not be decided: " + rootMessage(failure),
+                    failure);
+        }
+        return new Decision(deal.dealId(), deal.asOf(), findings.ownershipModel(), findings.sorted(), version(),
+                decisionId, evaluatedAt);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        StringBuilder message = new StringBuilder(String.valueOf(failure.getMessage()));
+        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
+                message.append(": ").append(cause.getMessage());
+            }
+        }
+        return message.toString();
+    }
+}

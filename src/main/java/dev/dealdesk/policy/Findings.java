@@ -1,0 +1,123 @@
+package dev.dealdesk.policy;
+
+import dev.dealdesk.EvaluationException;
+import dev.dealdesk.Finding;
+import dev.dealdesk.OwnershipModel;
+import dev.dealdesk.Severity;
+import dev.dealdesk.facts.Stage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * Where the rules report what they found: the DRL global {@code findings}, one instance per
+ * evaluation. A rule passes {@code kcontext} so its code, concerns, severity and approver come from
+ * its metadata, and the evidence as name, value pairs:
+ * <pre>
+ * findings.add(kcontext, "ACV " + usd($acv) + " is under ...", "Resize the land ...",
+ *         "acv", $acv, "segment", $segment, "minimumLandAcvSmb", minimumLandAcvSmb());
+ * </pre>
+ * Evidence values may be strings, numbers, booleans, enums, quarters or {@code null} (absent).
+ * Not thread-safe: it belongs to one evaluation.
+ */
+public final class Findings {
+
+    private static final Comparator<Reported> ORDER = Comparator
+            .comparing((Reported r) -> r.finding().severity())
+            .thenComparing(r -> r.finding().code())
+            .thenComparingInt(Reported::entry)
+            .thenComparing(r -> r.finding().rule())
+            .thenComparing(r -> r.finding().message());
+
+    private final Map<String, RuleMetadata> rules;
+    private final Stage stage;
+    private final List<Reported> reported = new ArrayList<>();
+    private OwnershipModel ownershipModel;
+
+    Findings(Map<String, RuleMetadata> rules, Stage stage) {
+        this.rules = rules;
+        this.stage = stage;
+    }
+
+    /** Reports a finding of the calling rule. {@code remedy} may be {@code null} only for INFO rules. */
+    public void add(RuleContext rule, String message, String remedy, Object... evidence) {
+        report(rule, -1, message, remedy, evidence);
+    }
+
+    /** Reports a finding about one expansion-map entry; findings about entries sort by entry. */
+    public void addForEntry(RuleContext rule, MapEntry entry, String message, String remedy, Object... evidence) {
+        report(rule, entry.index(), message, remedy, evidence);
+    }
+
+    /** Names the deal's ownership model and reports the calling rule's finding about it. */
+    public void ownershipModel(RuleContext rule, OwnershipModel model, String message, Object... evidence) {
+        if (ownershipModel != null && ownershipModel != model) {
+            throw new IllegalStateException("rule \"" + rule.getRule().getName() + "\" names ownership model "
+                    + model + " but " + ownershipModel + " was already named");
+        }
+        ownershipModel = model;
+        report(rule, -1, message, null, evidence);
+    }
+
+    /** The model the rules named; the policy must name exactly one. */
+    OwnershipModel ownershipModel() {
+        if (ownershipModel == null) {
+            throw new EvaluationException("the policy named no ownership model: a rule must call findings.ownershipModel(...)");
+        }
+        return ownershipModel;
+    }
+
+    /** Everything reported, in the decision's order. */
+    List<Finding> sorted() {
+        return reported.stream().sorted(ORDER).map(Reported::finding).toList();
+    }
+
+    private void report(RuleContext context, int entry, String message, String remedy, Object[] evidence) {
+        String name = context.getRule().getName();
+        RuleMetadata rule = rules.get(name);
+        if (rule == null) {
+            throw new IllegalStateException("rule \"" + name + "\" has no checked metadata");
+        }
+        Severity severity = rule.severity().at(stage);
+        if (remedy == null && severity != Severity.INFO) {
+            throw new IllegalArgumentException("rule \"" + name + "\" reported a " + severity + " finding without a remedy");
+        }
+        Finding finding = new Finding(rule.code(), severity, rule.concerns(), message, evidence(name, evidence), remedy,
+                severity == Severity.INFO ? null : rule.approver(), name);
+        reported.add(new Reported(finding, entry));
+    }
+
+    private static Map<String, Object> evidence(String rule, Object[] pairs) {
+        if (pairs.length % 2 != 0) {
+            throw new IllegalArgumentException("rule \"" + rule + "\" passed evidence that is not name, value pairs");
+        }
+        Map<String, Object> evidence = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (!(pairs[i] instanceof String name)) {
+                throw new IllegalArgumentException("rule \"" + rule + "\" passed an evidence name that is not a string: " + pairs[i]);
+            }
+            evidence.put(name, value(rule, pairs[i + 1]));
+        }
+        return evidence;
+    }
+
+    private static Object value(String rule, Object value) {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        if (value instanceof dev.dealdesk.facts.Quarter quarter) {
+            return quarter.toString();
+        }
+        throw new IllegalArgumentException("rule \"" + rule + "\" passed evidence of unsupported type "
+                + value.getClass().getSimpleName());
+    }
+
+    private record Reported(Finding finding, int entry) {
+    }
+}

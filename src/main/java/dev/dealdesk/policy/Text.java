@@ -1,0 +1,29 @@
+package dev.dealdesk.policy;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/** Words and number formats the rules use in their conditions and messages. Stateless. */
+public final class Text {
+
+    private Text() {
+    }
+
+    /** Whether {@code text} is missing, empty or only white space: "blank" in the policy brief. */
+    public static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    /** A dollar amount for a message: {@code $22,000} or {@code $14,999.99}. */
+    public static String usd(double amount) {
+        DecimalFormat format = new DecimalFormat("$#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return format.format(BigDecimal.valueOf(amount));
+    }
+
+    /** A plain number for a message without a trailing {@code .0}: {@code 8} or {@code 7.5}. */
+    public static String number(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}
