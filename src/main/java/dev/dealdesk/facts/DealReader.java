@@ -6,6 +6,9 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonLocation;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.util.List;
@@ -20,8 +23,9 @@ import java.util.Map;
  */
 public final class DealReader {
 
-    private static final JsonReaderFactory JSON = Json.createReaderFactory(
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(
             Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     private static final List<String> DEAL = List.of("dealId", "asOf", "motion", "stage", "segment", "acv",
             "touchModel", "seller", "valueProof", "expansionMap", "customerStrategy", "sizing", "customerSuccess",
@@ -47,14 +51,37 @@ public final class DealReader {
      * @throws InvalidDealException with an empty path when the text is not one JSON value
      */
     public static JsonValue parse(String json) throws InvalidDealException {
-        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
-            return reader.readValue();
+        try {
+            JsonValue value;
+            try (JsonReader reader = READERS.createReader(new StringReader(json))) {
+                value = reader.readValue();
+            }
+            rejectTrailingContent(json);
+            return value;
         } catch (JsonParsingException malformed) {
-            var at = malformed.getLocation();
+            JsonLocation at = malformed.getLocation();
             throw new InvalidDealException("", "malformed JSON at line " + at.getLineNumber() + ", column "
                     + at.getColumnNumber() + ": " + withoutLocation(malformed.getMessage()));
         } catch (JsonException malformed) {
             throw new InvalidDealException("", "malformed JSON: " + malformed.getMessage());
+        } catch (NumberFormatException | ArithmeticException outOfRange) {
+            throw new InvalidDealException("", "malformed JSON: a number is out of range (" + outOfRange.getMessage() + ")");
+        }
+    }
+
+    /** The reader stops after the first value; a second pass over the events finds anything after it. */
+    private static void rejectTrailingContent(String json) throws InvalidDealException {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
+            switch (parser.next()) {
+                case START_OBJECT -> parser.skipObject();
+                case START_ARRAY -> parser.skipArray();
+                default -> { }
+            }
+            if (parser.hasNext()) {
+                JsonLocation at = parser.getLocation();
+                throw new InvalidDealException("", "malformed JSON at line " + at.getLineNumber() + ", column "
+                        + at.getColumnNumber() + ": unexpected content after the JSON value");
+            }
         }
     }
 

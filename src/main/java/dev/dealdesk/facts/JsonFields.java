@@ -196,32 +196,46 @@ final class JsonFields {
 
     private double number(JsonValue value, String name, String expected, boolean nonNegative)
             throws InvalidDealException {
-        if (value.getValueType() != JsonValue.ValueType.NUMBER) {
-            throw new InvalidDealException(path(name), "expected " + expected + ", got " + describe(value));
-        }
-        BigDecimal exact = ((JsonNumber) value).bigDecimalValue();
+        BigDecimal exact = exact(value, name, expected);
         double number = exact.doubleValue();
         if (Double.isInfinite(number) || nonNegative && exact.signum() < 0) {
-            throw new InvalidDealException(path(name), "expected " + expected + ", got " + exact.toPlainString());
+            throw new InvalidDealException(path(name), "expected " + expected + ", got " + shown(exact));
         }
         return number;
     }
 
     private int integer(JsonValue value, String name, int min) throws InvalidDealException {
         String expected = integerExpected(min);
+        BigDecimal exact = exact(value, name, expected);
+        // Checked before intValueExact, which would expand a huge exponent such as 1e100000000 digit by digit.
+        if (exact.precision() - exact.scale() <= 10) {
+            try {
+                int integer = exact.intValueExact();
+                if (integer >= min) {
+                    return integer;
+                }
+            } catch (ArithmeticException notAnInt) {
+                // a fraction or out of range: reported below
+            }
+        }
+        throw new InvalidDealException(path(name), "expected " + expected + ", got " + shown(exact));
+    }
+
+    private BigDecimal exact(JsonValue value, String name, String expected) throws InvalidDealException {
         if (value.getValueType() != JsonValue.ValueType.NUMBER) {
             throw new InvalidDealException(path(name), "expected " + expected + ", got " + describe(value));
         }
-        BigDecimal exact = ((JsonNumber) value).bigDecimalValue();
         try {
-            int integer = exact.intValueExact();
-            if (integer >= min) {
-                return integer;
-            }
-        } catch (ArithmeticException notAnInt) {
-            // a fraction or out of range: reported below
+            return ((JsonNumber) value).bigDecimalValue();
+        } catch (NumberFormatException | ArithmeticException outOfRange) {
+            throw new InvalidDealException(path(name), "expected " + expected + ", got a number out of range");
         }
-        throw new InvalidDealException(path(name), "expected " + expected + ", got " + exact.toPlainString());
+    }
+
+    /** A number as a message shows it: plain when short, scientific when long, never unbounded. */
+    private static String shown(BigDecimal number) {
+        String plain = Math.abs((long) number.scale()) <= 30 ? number.toPlainString() : number.toString();
+        return plain.length() <= 40 ? plain : number.round(new java.math.MathContext(6)).toString();
     }
 
     private static String integerExpected(int min) {

@@ -36,7 +36,7 @@ final class PolicyCompiler {
 
     static final String FINDINGS_GLOBAL = "findings";
 
-    private static final Pattern LINE_COLUMN = Pattern.compile("[Ll]ine (\\d+):(\\d+)");
+    private static final Pattern LINE_COLUMN = Pattern.compile("[Ll]ine:? (\\d+)(?::|, [Cc]olumn:) ?(\\d+)");
 
     private PolicyCompiler() {
     }
@@ -64,10 +64,9 @@ final class PolicyCompiler {
                 }
             }
             // A path whose folder matches the DRL package keeps Drools from warning once per file.
-            String kiePath = "src/main/resources/" + parsed.getNamespace().replace('.', '/') + "/"
-                    + file.path().replace('/', '_');
-            kiePaths.put(kiePath, file.path());
-            files.write(kiePath, file.text());
+            String resource = parsed.getNamespace().replace('.', '/') + "/" + file.path().replace('/', '_');
+            kiePaths.put(resource, file.path());
+            files.write("src/main/resources/" + resource, file.text());
         }
         if (!problems.isEmpty()) {
             throw sortedFailure(problems);

@@ -1,0 +1,206 @@
+package dev.dealdesk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dealdesk.facts.Deal;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The façade: building from a rules directory, versioning, and what callers see when things break. */
+class DealDeskTest {
+
+    @TempDir
+    Path temp;
+
+    @Nested
+    class Building {
+
+        @Test
+        void evaluate_withInjectedClockAndIds_stampsTheDecision() {
+            DealDesk engine = TestEngines.fixedEngine(TestEngines.SHIPPED_RULES);
+            Decision first = engine.evaluate(TestDeals.cleanLand().deal());
+            Decision second = engine.evaluate(TestDeals.cleanLand().deal());
+            assertEquals("d-1", first.decisionId());
+            assertEquals("d-2", second.decisionId());
+            assertEquals(Instant.parse("2026-11-23T10:15:30Z"), first.evaluatedAt());
+            assertEquals(engine.policy(), first.policy());
+            assertEquals("D-CLEAN", first.dealId());
+        }
+
+        @Test
+        void build_withoutRules_saysWhatIsMissing() {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> DealDesk.builder().build());
+            assertEquals("rules(directory) is required", e.getMessage());
+        }
+
+        @Test
+        void build_missingDirectory_isAPolicyLoadFailure() {
+            Path missing = temp.resolve("nowhere");
+            PolicyLoadException e = assertThrows(PolicyLoadException.class,
+                    () -> DealDesk.builder().rules(missing).build());
+            assertEquals(List.of(PolicyProblem.error("", 0, "rules directory not found: " + missing)), e.problems());
+        }
+
+        @Test
+        void build_directoryWithoutRules_isAPolicyLoadFailure() {
+            PolicyLoadException e = assertThrows(PolicyLoadException.class, () -> DealDesk.builder().rules(temp).build());
+            assertEquals("error: no .drl files in rules directory " + temp, e.getMessage());
+        }
+    }
+
+    @Nested
+    class Versioning {
+
+        @Test
+        void policyVersion_isTheShaOfTheSha256sumManifest() throws Exception {
+            // The recipe an auditor runs, as documented in the README.
+            Process process = new ProcessBuilder("bash", "-c",
+                    "cd rules && find . -name '*.drl' -not -path '*/.*' | sed 's|^\\./||' | LC_ALL=C sort"
+                            + " | xargs sha256sum | sha256sum | cut -d' ' -f1")
+                    .redirectErrorStream(true).start();
+            String digest = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertEquals(0, process.waitFor());
+            PolicyVersion version = TestEngines.shipped().policy();
+            assertEquals("sha256:" + digest, version.version());
+            assertEquals(11, version.files());
+        }
+
+        @Test
+        void policyVersion_dependsOnContentNotLocation() throws PolicyLoadException {
+            RulesCopy copy = RulesCopy.of(temp);
+            assertEquals(TestEngines.shipped().policy(), DealDesk.builder().rules(copy.directory()).build().policy());
+            copy.replace("thresholds.drl", "// Every number", "//  Every number");
+            assertNotEquals(TestEngines.shipped().policy(), DealDesk.builder().rules(copy.directory()).build().policy());
+        }
+
+        @Test
+        void thresholdEdit_isOneLineAndChangesDecisions() {
+            RulesCopy copy = RulesCopy.of(temp).replace("thresholds.drl",
+                    "function int valueProofMaxWindowDays() { return 90; }",
+                    "function int valueProofMaxWindowDays() { return 120; }");
+            Deal deal = TestDeals.cleanLand().set("/valueProof/windowDays", 100).deal();
+            assertEquals(List.of("value-proof.window", "ownership.model"), TestEngines.shipped().evaluate(deal).codes());
+            assertEquals(List.of("ownership.model"), TestEngines.fixedEngine(copy.directory()).evaluate(deal).codes());
+        }
+    }
+
+    @Nested
+    class BrokenPolicy {
+
+        @Test
+        void build_syntaxError_namesFileAndLine() {
+            RulesCopy copy = RulesCopy.of(temp).replace("growth-contract.drl",
+                    "termMonths <= flatFeeMaxTermMonths())", "termMonths <= flatFeeMaxTermMonths()))");
+            int line = copy.lineOf("growth-contract.drl", "flatFeeMaxTermMonths()))");
+            PolicyLoadException e = assertThrows(PolicyLoadException.class,
+                    () -> DealDesk.builder().rules(copy.directory()).build());
+            PolicyProblem problem = e.problems().get(0);
+            assertEquals("growth-contract.drl", problem.file());
+            assertEquals(line, problem.line());
+            assertEquals(PolicyProblem.Level.ERROR, problem.level());
+        }
+
+        @Test
+        void build_unknownFactField_namesFileAndLine() {
+            RulesCopy copy = RulesCopy.of(temp).replace("growth-contract.drl",
+                    "termMonths <= flatFeeMaxTermMonths()", "termMonth <= flatFeeMaxTermMonths()");
+            int line = copy.lineOf("growth-contract.drl", "termMonth <=");
+            PolicyLoadException e = assertThrows(PolicyLoadException.class,
+                    () -> DealDesk.builder().rules(copy.directory()).build());
+            assertTrue(e.problems().stream().anyMatch(p -> p.file().equals("growth-contract.drl") && p.line() == line
+                    && p.message().contains("termMonth")), e.getMessage());
+        }
+
+        @Test
+        void build_ruleWithoutCode_namesFileLineAndRule() {
+            RulesCopy copy = RulesCopy.of(temp).replace("growth-contract.drl", "    @code(\"contract.flat-fee\")\n", "");
+            int line = copy.lineOf("growth-contract.drl", "rule \"Flat fee\"");
+            PolicyLoadException e = assertThrows(PolicyLoadException.class,
+                    () -> DealDesk.builder().rules(copy.directory()).build());
+            assertEquals(List.of(PolicyProblem.error("growth-contract.drl", line,
+                    "rule \"Flat fee\": missing @code(\"area.name\")")), e.problems());
+        }
+
+        @Test
+        void build_unknownApprover_isRefused() {
+            RulesCopy copy = RulesCopy.of(temp).replace("undersold.drl", "@approver(\"SALES_LEADERSHIP\")", "@approver(\"CEO\")");
+            PolicyLoadException e = assertThrows(PolicyLoadException.class,
+                    () -> DealDesk.builder().rules(copy.directory()).build());
+            assertEquals(1, e.problems().size());
+            assertTrue(e.problems().get(0).message().contains("@approver \"CEO\" is not one of"), e.getMessage());
+        }
+
+        @Test
+        void build_duplicateRuleName_namesBothPlaces() {
+            RulesCopy copy = RulesCopy.of(temp).write("extra.drl", """
+                    package dealdesk.policy;
+                    import dev.dealdesk.facts.Contract;
+                    global dev.dealdesk.policy.Findings findings;
+                    rule "Flat fee"
+                        @code("contract.flat-fee") @concerns("mechanic:growth-contract") @severity("FLAG") @approver("FINANCE")
+                    when
+                        Contract()
+                    then
+                    end
+                    """);
+            PolicyLoadException e = assertThrows(PolicyLoadException.class,
+                    () -> DealDesk.builder().rules(copy.directory()).build());
+            int line = copy.lineOf("growth-contract.drl", "rule \"Flat fee\"");
+            assertEquals(List.of(PolicyProblem.error("growth-contract.drl", line,
+                    "rule \"Flat fee\" is already defined at extra.drl:4")), e.problems());
+        }
+    }
+
+    @Nested
+    class NeverFailOpen {
+
+        @Test
+        void evaluate_ruleThatThrows_raisesEvaluationException() {
+            RulesCopy copy = RulesCopy.of(temp).write("faulty.drl", """
+                    package dealdesk.policy;
+                    import dev.dealdesk.facts.Contract;
+                    global dev.dealdesk.policy.Findings findings;
+                    rule "Faulty rule"
+                        @code("test.faulty") @concerns("failure:test") @severity("FLAG") @approver("FINANCE")
+                    when
+                        Contract()
+                    then
+                        findings.add(kcontext, "never", "never", "n", Integer.parseInt("not a number"));
+                    end
+                    """);
+            DealDesk engine = TestEngines.fixedEngine(copy.directory());
+            EvaluationException e = assertThrows(EvaluationException.class,
+                    () -> engine.evaluate(TestDeals.cleanLand().deal()));
+            assertTrue(e.getMessage().startsWith("deal D-CLEAN could not be decided"), e.getMessage());
+            assertTrue(e.getMessage().contains("Faulty rule"), e.getMessage());
+        }
+
+        @Test
+        void evaluate_policyNamingNoOwnershipModel_raisesEvaluationException() {
+            RulesCopy copy = RulesCopy.of(temp).delete("ownership-model.drl");
+            DealDesk engine = TestEngines.fixedEngine(copy.directory());
+            EvaluationException e = assertThrows(EvaluationException.class,
+                    () -> engine.evaluate(TestDeals.cleanLand().deal()));
+            assertTrue(e.getMessage().contains("named no ownership model"), e.getMessage());
+        }
+
+        @Test
+        void evaluate_evidenceNotInPairs_raisesEvaluationException() throws IOException {
+            RulesCopy copy = RulesCopy.of(temp).replace("undersold.drl",
+                    "\"sizing.seatsPurchased\", $sizing.seatsPurchased(),", "\"sizing.seatsPurchased\",");
+            DealDesk engine = TestEngines.fixedEngine(copy.directory());
+            EvaluationException e = assertThrows(EvaluationException.class,
+                    () -> engine.evaluate(TestDeals.cleanLand().set("/sizing/seatsPurchased", 1).deal()));
+            assertTrue(e.getMessage().contains("evidence that is not name, value pairs"), e.getMessage());
+        }
+    }
+}
