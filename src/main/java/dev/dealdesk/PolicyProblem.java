@@ -31,7 +31,16 @@ public record PolicyProblem(String file, int line, int column, Level level, Stri
     /** {@code file:line:column: error|warning: message}, omitting unknown parts. */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder(file);
+        return located(file);
+    }
+
+    /** As {@link #toString()}, with the file named by its path under {@code rulesDirectory}. */
+    public String toString(java.nio.file.Path rulesDirectory) {
+        return located(file.isEmpty() ? "" : rulesDirectory.resolve(file).toString());
+    }
+
+    private String located(String where) {
+        StringBuilder text = new StringBuilder(where);
         if (line > 0) {
             text.append(':').append(line);
             if (column > 0) {

@@ -124,8 +124,7 @@ final class EvaluateCommand implements Callable<Integer> {
     static void printProblems(PrintWriter err, Path rules, PolicyLoadException e) {
         err.print("dealdesk: the policy in " + rules + " cannot load:\n");
         for (PolicyProblem problem : e.problems()) {
-            String located = problem.file().isEmpty() ? problem.toString() : rules.resolve(problem.toString()).toString();
-            err.print(located + "\n");
+            err.print(problem.toString(rules) + "\n");
         }
     }
 }

@@ -1,0 +1,94 @@
+package dev.dealdesk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dealdesk.cli.CliRunner;
+import dev.dealdesk.facts.Deal;
+import dev.dealdesk.facts.DealReader;
+import dev.dealdesk.json.DecisionJson;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The README's examples are true: its code runs, its outputs are what the product prints. */
+class ReadmeTest {
+
+    private static final Path README = Path.of("README.md");
+
+    @Test
+    void librarySnippet_isTheCodeThisTestRuns() throws Exception {
+        String snippet = block(read(README), "## Use it as a library", "```java");
+        String source = read(Path.of("src/test/java/dev/dealdesk/ReadmeTest.java"));
+        String marked = source.substring(source.lastIndexOf("// README snippet begin\n") + 24, source.lastIndexOf("// README snippet end"));
+        assertEquals(snippet, marked.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce("", (a, b) -> a + b + "\n"));
+
+        String json = TestDeals.CLEAN_LAND;
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            // README snippet begin
+            DealDesk engine = DealDesk.builder().rules(Path.of("rules")).build();
+            Deal deal = DealReader.read(json); // one deal object, fields as in the policy brief
+            Decision decision = engine.evaluate(deal);
+            System.out.println(decision.outcome() + " " + decision.codes());
+            String line = DecisionJson.toLine(decision);
+            // README snippet end
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals("APPROVE [ownership.model]\n", printed.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void quickStartOutput_isWhatEvaluatePrints() throws Exception {
+        String readme = read(README);
+        String documented = block(readme, "The first command prints", "```");
+        String command = block(readme, "## Quick start", "```").strip();
+        assertTrue(command.startsWith("./dealdesk "), command);
+        String[] args = command.substring("./dealdesk ".length()).split(" ");
+        CliRunner.Result run = CliRunner.run("", args);
+        assertEquals(0, run.status(), run.err());
+        assertEquals(withoutDecisionId(documented), withoutDecisionId(run.out().strip() + "\n"));
+    }
+
+    @Test
+    void errorExample_isWhatEvaluatePrints() throws Exception {
+        Matcher example = Pattern.compile("\\$ printf '%s\\\\n' '(.*)' \\| ./dealdesk evaluate -\n(.*)\n").matcher(read(README));
+        assertTrue(example.find(), "README has no stdin error example");
+        CliRunner.Result run = CliRunner.run(example.group(1) + "\n", "evaluate", "-");
+        assertEquals(2, run.status());
+        assertEquals(example.group(2) + "\n", run.out());
+    }
+
+    @Test
+    void thresholdExample_editsALineThatExists() throws Exception {
+        String readme = read(README);
+        assertTrue(readme.contains("function int valueProofMaxWindowDays() { return 120; }"));
+        assertTrue(read(Path.of("rules/thresholds.drl")).contains("function int valueProofMaxWindowDays() { return 90; }"));
+    }
+
+    private static String withoutDecisionId(String text) {
+        return text.replaceAll("decision [0-9a-f-]{36}", "decision <id>");
+    }
+
+    /** The body of the first fenced block that opens with {@code fence} after {@code heading}. */
+    private static String block(String text, String heading, String fence) {
+        int from = text.indexOf(heading);
+        assertTrue(from >= 0, "README has no " + heading);
+        int open = text.indexOf(fence + "\n", from);
+        int start = open + fence.length() + 1;
+        int end = text.indexOf("```\n", start);
+        return text.substring(start, end);
+    }
+
+    private static String read(Path file) throws Exception {
+        return Files.readString(file);
+    }
+}

@@ -1,0 +1,194 @@
+package dev.dealdesk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dealdesk.RulesCopy;
+import dev.dealdesk.TestDeals;
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real invocations of the command line, checked on stdout, stderr and exit status. */
+class CliTest {
+
+    @TempDir
+    Path temp;
+
+    static CliRunner.Result run(String stdin, String... args) {
+        return CliRunner.run(stdin, args);
+    }
+
+    @Nested
+    class Evaluate {
+
+        @Test
+        void evaluate_exampleFile_printsOneDecisionLine() {
+            CliRunner.Result run = run("", "evaluate", "policy-examples/seed-three-year-flat-fee-discount.json");
+            assertEquals(0, run.status(), run.err());
+            assertEquals("", run.err());
+            assertEquals(1, run.lines().size());
+            JsonObject decision = run.line(0);
+            assertEquals("REJECT", decision.getString("outcome"));
+            assertEquals("contract.flat-fee-multi-year", decision.getJsonArray("findings").getJsonObject(0).getString("code"));
+            assertTrue(decision.getJsonObject("policy").getString("version").matches("sha256:[0-9a-f]{64}"));
+            assertEquals(List.of("dealId", "asOf", "outcome", "ownershipModel", "approvers", "findings", "policy",
+                    "decisionId", "evaluatedAt"), List.copyOf(decision.keySet()));
+            assertEquals(List.of("code", "severity", "concerns", "message", "evidence", "remedy", "approver", "rule"),
+                    List.copyOf(decision.getJsonArray("findings").getJsonObject(0).keySet()));
+        }
+
+        @Test
+        void evaluate_jsonLinesWithOneBadRecord_decidesTheOthersAndExits2() {
+            String good = TestDeals.cleanLand().json();
+            String bad = TestDeals.cleanLand().set("/contract/termMonths", "twelve").json();
+            CliRunner.Result run = run(good + "\n" + bad + "\n" + good + "\n", "evaluate", "--rules", "rules", "-");
+            assertEquals(2, run.status());
+            assertEquals("", run.err());
+            assertEquals(3, run.lines().size());
+            assertEquals("APPROVE", run.line(0).getString("outcome"));
+            JsonObject error = run.line(1).getJsonObject("error");
+            assertEquals("stdin:2", error.getString("source"));
+            assertEquals("/contract/termMonths", error.getString("path"));
+            assertEquals("expected an integer >= 1, got the string \"twelve\"", error.getString("message"));
+            assertEquals("APPROVE", run.line(2).getString("outcome"));
+        }
+
+        @Test
+        void evaluate_malformedAndBlankLines_eachGetAnErrorInPlace() {
+            CliRunner.Result run = run("{\"dealId\": \n\n[1]\n", "evaluate", "-");
+            assertEquals(2, run.status());
+            assertEquals(3, run.lines().size());
+            assertTrue(run.line(0).getJsonObject("error").getString("message").startsWith("malformed JSON at line 1"));
+            assertEquals("empty record; expected a deal object", run.line(1).getJsonObject("error").getString("message"));
+            assertEquals("expected an object, got an array", run.line(2).getJsonObject("error").getString("message"));
+        }
+
+        @Test
+        void evaluate_missingFile_isAnErrorRecord() {
+            CliRunner.Result run = run("", "evaluate", "no-such-deal.json", "policy-examples/clean-renewal.json");
+            assertEquals(2, run.status());
+            assertEquals("{\"error\":{\"source\":\"no-such-deal.json\",\"path\":\"\",\"message\":\"no such file or directory\"}}",
+                    run.lines().get(0));
+            assertEquals("APPROVE", run.line(1).getString("outcome"));
+        }
+
+        @Test
+        void evaluate_directory_decidesEachFileInNameOrder() throws Exception {
+            Files.writeString(temp.resolve("b.json"), TestDeals.cleanLand().set("/dealId", "B").json());
+            Files.writeString(temp.resolve("a.json"), TestDeals.cleanLand().set("/dealId", "A").json());
+            Files.writeString(temp.resolve("notes.txt"), "not a deal");
+            CliRunner.Result run = run("", "evaluate", temp.toString());
+            assertEquals(0, run.status(), run.out());
+            assertEquals(2, run.lines().size());
+            assertEquals("A", run.line(0).getString("dealId"));
+            assertEquals("B", run.line(1).getString("dealId"));
+        }
+
+        @Test
+        void evaluate_textFormat_explainsEachFinding() {
+            CliRunner.Result run = run("", "evaluate", "--format", "text", "policy-examples/seed-5k-smb-eight-cs-hours.json");
+            assertEquals(0, run.status(), run.err());
+            assertTrue(run.out().startsWith("Deal "), run.out());
+            assertTrue(run.out().contains(": REJECT\n"), run.out());
+            assertTrue(run.out().contains("REJECT land.below-minimum  (DEAL_DESK)"), run.out());
+            assertTrue(run.out().contains("ACV $5,000 is under the $15,000 minimum viable land for SMB"), run.out());
+            assertTrue(run.out().contains("Fix: Resize the land to at least $15,000"), run.out());
+            assertTrue(run.out().contains("Ownership model: AE_OWNS"), run.out());
+            assertTrue(run.out().contains("Policy sha256:"), run.out());
+        }
+
+        @Test
+        void evaluate_brokenPolicy_exits1WithFileAndLineOnStderr() {
+            RulesCopy copy = RulesCopy.of(temp).replace("undersold.drl", "seatsPurchased < seatsNeededForOutcome)",
+                    "seatsPurchased < seatsNeededForOutcome))");
+            int line = copy.lineOf("undersold.drl", "seatsNeededForOutcome))");
+            CliRunner.Result run = run("", "evaluate", "--rules", copy.directory().toString(), "policy-examples/clean-renewal.json");
+            assertEquals(1, run.status());
+            assertEquals("", run.out());
+            assertTrue(run.err().startsWith("dealdesk: the policy in " + copy.directory() + " cannot load:\n"), run.err());
+            assertTrue(run.err().contains(copy.directory().resolve("undersold.drl") + ":" + line + ":"), run.err());
+        }
+
+        @Test
+        void evaluate_ruleThatFails_exits1AndKeepsOneLinePerRecord() {
+            RulesCopy copy = RulesCopy.of(temp).write("faulty.drl", """
+                    package dealdesk.policy;
+                    import dev.dealdesk.facts.Sizing;
+                    global dev.dealdesk.policy.Findings findings;
+                    rule "Faulty rule"
+                        @code("test.faulty") @concerns("failure:test") @severity("FLAG") @approver("FINANCE")
+                    when
+                        Sizing()
+                    then
+                        findings.add(kcontext, "never", "never", "n", Integer.parseInt("x"));
+                    end
+                    """);
+            String withSizing = TestDeals.cleanLand().json();
+            String withoutSizing = TestDeals.cleanLand().remove("/sizing").json();
+            CliRunner.Result run = run(withSizing + "\n" + withoutSizing + "\n", "evaluate", "--rules",
+                    copy.directory().toString(), "-");
+            assertEquals(1, run.status());
+            assertEquals(2, run.lines().size(), run.out());
+            assertTrue(run.line(0).getJsonObject("error").getString("message")
+                    .startsWith("the policy failed while deciding this deal: deal D-CLEAN could not be decided"), run.out());
+            assertEquals("APPROVE", run.line(1).getString("outcome"));
+            assertTrue(run.err().startsWith("dealdesk: stdin:1: deal D-CLEAN could not be decided"), run.err());
+        }
+
+        @Test
+        void evaluate_missingRulesDirectory_exits1() {
+            CliRunner.Result run = run("", "evaluate", "--rules", temp.resolve("none").toString(), "policy-examples/clean-renewal.json");
+            assertEquals(1, run.status());
+            assertEquals("", run.out());
+            assertTrue(run.err().contains("error: rules directory not found: " + temp.resolve("none")), run.err());
+        }
+    }
+
+    @Nested
+    class Usage {
+
+        @Test
+        void help_listsTheCommands() {
+            CliRunner.Result run = run("", "--help");
+            assertEquals(0, run.status());
+            assertTrue(run.out().contains("Usage: dealdesk"), run.out());
+            assertTrue(run.out().contains("evaluate"), run.out());
+        }
+
+        @Test
+        void evaluateHelp_documentsOptionsAndExitStatus() {
+            CliRunner.Result run = run("", "evaluate", "--help");
+            assertEquals(0, run.status());
+            assertTrue(run.out().contains("--rules=DIR"), run.out());
+            assertTrue(run.out().contains("--format=FORMAT"), run.out());
+            assertTrue(run.out().contains("Exit status:"), run.out());
+        }
+
+        @Test
+        void version_printsTheProductVersion() {
+            CliRunner.Result run = run("", "--version");
+            assertEquals(0, run.status());
+            assertTrue(run.out().startsWith("dealdesk "), run.out());
+        }
+
+        @Test
+        void unknownOption_exits2WithUsageOnStderr() {
+            CliRunner.Result run = run("", "evaluate", "--frmat", "json", "x.json");
+            assertEquals(2, run.status());
+            assertEquals("", run.out());
+            assertTrue(run.err().contains("Unknown option: '--frmat'"), run.err());
+        }
+
+        @Test
+        void evaluateWithoutInput_exits2() {
+            CliRunner.Result run = run("", "evaluate");
+            assertEquals(2, run.status());
+            assertTrue(run.err().contains("Missing required parameter"), run.err());
+        }
+    }
+}
