@@ -47,29 +47,36 @@ final class PolicyCompiler {
 
     static Compiled compile(PolicySource source) throws PolicyLoadException {
         List<PolicyProblem> problems = new ArrayList<>();
-        Map<String, RuleLocation> locations = new HashMap<>();
-        Map<String, String> kiePaths = new HashMap<>();
-        KieServices kie = KieServices.Factory.get();
-        KieFileSystem files = kie.newKieFileSystem();
+        List<PolicyLint.ParsedFile> parsed = new ArrayList<>();
         for (PolicySource.RuleFile file : source.files()) {
-            PackageDescr parsed = parse(file, problems);
-            if (parsed == null) {
-                continue;
+            PackageDescr descr = parse(file, problems);
+            if (descr != null) {
+                parsed.add(new PolicyLint.ParsedFile(file, descr));
             }
-            for (RuleDescr rule : parsed.getRules()) {
-                RuleLocation previous = locations.putIfAbsent(rule.getName(), new RuleLocation(file.path(), rule.getLine()));
+        }
+        // Nothing is compiled until the whole policy passes the safety lint.
+        problems.addAll(PolicyLint.check(parsed));
+        Map<String, RuleLocation> locations = new HashMap<>();
+        for (PolicyLint.ParsedFile file : parsed) {
+            for (RuleDescr rule : file.descr().getRules()) {
+                RuleLocation previous = locations.putIfAbsent(rule.getName(), new RuleLocation(file.file().path(), rule.getLine()));
                 if (previous != null) {
-                    problems.add(PolicyProblem.error(file.path(), rule.getLine(), "rule \"" + rule.getName()
+                    problems.add(PolicyProblem.error(file.file().path(), rule.getLine(), "rule \"" + rule.getName()
                             + "\" is already defined at " + previous.file() + ":" + previous.line()));
                 }
             }
-            // A path whose folder matches the DRL package keeps Drools from warning once per file.
-            String resource = parsed.getNamespace().replace('.', '/') + "/" + file.path().replace('/', '_');
-            kiePaths.put(resource, file.path());
-            files.write("src/main/resources/" + resource, file.text());
         }
         if (!problems.isEmpty()) {
             throw sortedFailure(problems);
+        }
+        KieServices kie = KieServices.Factory.get();
+        KieFileSystem files = kie.newKieFileSystem();
+        Map<String, String> kiePaths = new HashMap<>();
+        for (PolicyLint.ParsedFile file : parsed) {
+            // A path whose folder matches the DRL package keeps Drools from warning once per file.
+            String resource = file.descr().getNamespace().replace('.', '/') + "/" + file.file().path().replace('/', '_');
+            kiePaths.put(resource, file.file().path());
+            files.write("src/main/resources/" + resource, file.file().text());
         }
         ReleaseId release = kie.newReleaseId("dev.dealdesk.policy", "policy-" + UUID.randomUUID(), "1");
         files.generateAndWritePomXML(release);

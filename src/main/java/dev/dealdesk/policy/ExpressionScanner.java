@@ -1,0 +1,108 @@
+package dev.dealdesk.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the names a piece of DRL code uses, skipping string literals, character literals and
+ * comments: each identifier with its offset, whether it is a member ({@code x.name}), whether it
+ * is followed by {@code .} or declared (a binding {@code $x :} or a local {@code Type x =}).
+ */
+final class ExpressionScanner {
+
+    /** One identifier in the code. */
+    record Name(String text, int offset, boolean member, boolean dereferenced, boolean declared) {
+    }
+
+    private static final Set<String> DECLARING_WORDS = Set.of("int", "long", "double", "float", "boolean",
+            "char", "short", "byte", "var", "final");
+
+    private ExpressionScanner() {
+    }
+
+    /**
+     * Scans {@code code}. A name counts as declared when it is bound ({@code $x : ...}) or follows a
+     * type or primitive and precedes {@code =}, {@code ;}, {@code :}, {@code ,} or {@code )}.
+     *
+     * @param typeNames names that count as types when they precede a declared name
+     */
+    static List<Name> scan(String code, Set<String> typeNames) {
+        List<Name> names = new ArrayList<>();
+        int i = 0;
+        char previous = ' ';
+        String previousWord = null;
+        while (i < code.length()) {
+            char c = code.charAt(i);
+            if (c == '"' || c == '\'') {
+                i = skipLiteral(code, i, c);
+                previous = c;
+                previousWord = null;
+            } else if (c == '/' && i + 1 < code.length() && code.charAt(i + 1) == '/') {
+                i = lineEnd(code, i);
+            } else if (c == '/' && i + 1 < code.length() && code.charAt(i + 1) == '*') {
+                int end = code.indexOf("*/", i + 2);
+                i = end < 0 ? code.length() : end + 2;
+            } else if (Character.isDigit(c)) {
+                while (i < code.length() && (Character.isLetterOrDigit(code.charAt(i)) || code.charAt(i) == '_'
+                        || code.charAt(i) == '.' && i + 1 < code.length() && Character.isDigit(code.charAt(i + 1)))) {
+                    i++;
+                }
+                previous = '0';
+                previousWord = null;
+            } else if (Character.isJavaIdentifierStart(c)) {
+                int start = i;
+                while (i < code.length() && Character.isJavaIdentifierPart(code.charAt(i))) {
+                    i++;
+                }
+                String word = code.substring(start, i);
+                char next = nextSignificant(code, i);
+                boolean member = previous == '.';
+                boolean bound = next == ':' && !followedBy(code, i, "::");
+                boolean local = previousWord != null && (typeNames.contains(previousWord)
+                        || DECLARING_WORDS.contains(previousWord)) && "=;:,)".indexOf(next) >= 0;
+                boolean generic = previous == '>' && "=;:".indexOf(next) >= 0;
+                names.add(new Name(word, start, member, next == '.', !member && (bound || local || generic)));
+                previous = 'a';
+                previousWord = word;
+            } else {
+                if (!Character.isWhitespace(c)) {
+                    previous = c;
+                    previousWord = null;
+                }
+                i++;
+            }
+        }
+        return names;
+    }
+
+    private static int skipLiteral(String code, int start, char quote) {
+        int i = start + 1;
+        while (i < code.length() && code.charAt(i) != quote) {
+            i += code.charAt(i) == '\\' ? 2 : 1;
+        }
+        return Math.min(i + 1, code.length());
+    }
+
+    private static int lineEnd(String code, int from) {
+        int end = code.indexOf('\n', from);
+        return end < 0 ? code.length() : end;
+    }
+
+    private static char nextSignificant(String code, int from) {
+        for (int i = from; i < code.length(); i++) {
+            if (!Character.isWhitespace(code.charAt(i))) {
+                return code.charAt(i);
+            }
+        }
+        return ' ';
+    }
+
+    private static boolean followedBy(String code, int from, String text) {
+        int i = from;
+        while (i < code.length() && Character.isWhitespace(code.charAt(i))) {
+            i++;
+        }
+        return code.startsWith(text, i);
+    }
+}

@@ -1,0 +1,281 @@
+package dev.dealdesk.policy;
+
+import dev.dealdesk.PolicyProblem;
+import dev.dealdesk.PolicyProblem.Level;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.EntryPointDescr;
+import org.drools.drl.ast.descr.EvalDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.FromDescr;
+import org.drools.drl.ast.descr.FunctionDescr;
+import org.drools.drl.ast.descr.FunctionImportDescr;
+import org.drools.drl.ast.descr.GlobalDescr;
+import org.drools.drl.ast.descr.ImportDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.QueryDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+
+/**
+ * The safety lint: an allowlist check over the parsed DRL ({@link LintAllowlist}). It runs on every
+ * load, before anything is compiled, and refuses any rules file that imports, declares or names
+ * something outside the policy, with the file, line and column of each offence.
+ */
+final class PolicyLint {
+
+    /** A rules file with its parse tree. */
+    record ParsedFile(PolicySource.RuleFile file, PackageDescr descr) {
+    }
+
+    private final List<PolicyProblem> problems = new ArrayList<>();
+    private final Set<String> functions = new HashSet<>();
+
+    private PolicyLint() {
+    }
+
+    /** Every safety problem in the policy, in file order. */
+    static List<PolicyProblem> check(List<ParsedFile> files) {
+        PolicyLint lint = new PolicyLint();
+        for (ParsedFile parsed : files) {
+            parsed.descr().getFunctions().forEach(function -> lint.functions.add(function.getName()));
+            parsed.descr().getFunctionImports().forEach(imported ->
+                    lint.functions.add(imported.getTarget().substring(imported.getTarget().lastIndexOf('.') + 1)));
+        }
+        for (ParsedFile parsed : files) {
+            lint.checkFile(parsed);
+        }
+        return List.copyOf(lint.problems);
+    }
+
+    private void checkFile(ParsedFile parsed) {
+        Located at = new Located(parsed.file());
+        PackageDescr pkg = parsed.descr();
+        if (!LintAllowlist.PACKAGE.equals(pkg.getName())) {
+            at.error(pkg, "package must be " + LintAllowlist.PACKAGE + " (all rules files share one package), not " + pkg.getName());
+        }
+        for (ImportDescr imported : pkg.getImports()) {
+            String target = imported.getTarget();
+            if (!LintAllowlist.allowedType(target) && !LintAllowlist.WILDCARD_IMPORTS.contains(target)) {
+                at.error(imported, "import of " + target + " is not allowed: rules may use only the fact model, the findings"
+                        + " API and JDK value types (see README, \"What rules may use\")");
+            }
+        }
+        for (FunctionImportDescr imported : pkg.getFunctionImports()) {
+            if (!LintAllowlist.FUNCTIONS.contains(imported.getTarget())) {
+                at.error(imported, "import function " + imported.getTarget() + " is not allowed; allowed: "
+                        + String.join(", ", LintAllowlist.FUNCTIONS.stream().sorted().toList()));
+            }
+        }
+        pkg.getAccumulateImports().forEach(imported -> at.error(imported, "import accumulate is not allowed"));
+        for (GlobalDescr global : pkg.getGlobals()) {
+            if (!global.getIdentifier().equals(LintAllowlist.GLOBAL_NAME) || !global.getType().equals(LintAllowlist.GLOBAL_TYPE)) {
+                at.error(global, "global " + global.getType() + " " + global.getIdentifier() + " is not allowed; the only global is "
+                        + LintAllowlist.GLOBAL_TYPE + " " + LintAllowlist.GLOBAL_NAME);
+            }
+        }
+        pkg.getTypeDeclarations().forEach(declared -> at.error(declared, "declare is not allowed: the fact model is fixed"));
+        pkg.getEnumDeclarations().forEach(declared -> at.error(declared, "declare enum is not allowed: the fact model is fixed"));
+        pkg.getEntryPointDeclarations().forEach(declared -> at.error(declared, "entry points are not allowed"));
+        pkg.getWindowDeclarations().forEach(declared -> at.error(declared, "windows are not allowed"));
+        for (FunctionDescr function : pkg.getFunctions()) {
+            checkFunction(at, function);
+        }
+        for (RuleDescr rule : pkg.getRules()) {
+            checkRule(at, rule);
+        }
+    }
+
+    private void checkFunction(Located at, FunctionDescr function) {
+        checkTypeName(at, function, function.getReturnType());
+        function.getParameterTypes().forEach(type -> checkTypeName(at, function, type));
+        Set<String> names = new HashSet<>(function.getParameterNames());
+        int offset = at.text().indexOf(function.getBody(), Math.max(function.getStartCharacter(), 0));
+        checkCode(at, function.getBody(), offset, names, false, function);
+    }
+
+    private void checkRule(Located at, RuleDescr rule) {
+        if (rule instanceof QueryDescr) {
+            at.error(rule, "queries are not allowed");
+            return;
+        }
+        for (Map.Entry<String, AttributeDescr> attribute : rule.getAttributes().entrySet()) {
+            if (!LintAllowlist.ATTRIBUTES.contains(attribute.getKey())) {
+                at.error(attribute.getValue(), "rule attribute " + attribute.getKey() + " is not allowed; allowed: "
+                        + String.join(", ", LintAllowlist.ATTRIBUTES.stream().sorted().toList()));
+            }
+        }
+        Set<String> bound = new HashSet<>();
+        List<Runnable> conditionChecks = new ArrayList<>();
+        collect(at, rule.getLhs(), bound, conditionChecks);
+        conditionChecks.forEach(Runnable::run);
+        String consequence = String.valueOf(rule.getConsequence());
+        int offset = at.text().indexOf(consequence, Math.max(rule.getStartCharacter(), 0));
+        checkCode(at, consequence, offset, new HashSet<>(bound), false, rule);
+    }
+
+    /** Walks the conditions, gathering bindings first so each check sees every name bound in the rule. */
+    private void collect(Located at, BaseDescr descr, Set<String> bound, List<Runnable> checks) {
+        if (descr instanceof PatternDescr pattern) {
+            checkTypeName(at, pattern, pattern.getObjectType());
+            if (pattern.getIdentifier() != null) {
+                bound.add(pattern.getIdentifier());
+            }
+            bound.addAll(pattern.getAllBoundIdentifiers());
+            for (BaseDescr constraint : pattern.getDescrs()) {
+                collect(at, constraint, bound, checks);
+            }
+            if (pattern.getSource() != null) {
+                collect(at, pattern.getSource(), bound, checks);
+            }
+        } else if (descr instanceof ExprConstraintDescr constraint) {
+            checks.add(() -> checkCode(at, constraint.getExpression(), constraint.getStartCharacter(), bound, true, constraint));
+        } else if (descr instanceof FromDescr from) {
+            checks.add(() -> checkCode(at, from.getExpression(), -1, bound, true, from));
+        } else if (descr instanceof EvalDescr eval) {
+            checks.add(() -> checkCode(at, String.valueOf(eval.getContent()), -1, bound, true, eval));
+        } else if (descr instanceof AccumulateDescr accumulate) {
+            if (!accumulate.isExternalFunction()) {
+                at.error(accumulate, "inline accumulate code is not allowed; use count, sum, min, max, average, collectList or collectSet");
+            }
+            for (AccumulateDescr.AccumulateFunctionCallDescr function : accumulate.getFunctions()) {
+                if (!LintAllowlist.ACCUMULATE_FUNCTIONS.contains(function.getFunction())) {
+                    at.error(accumulate, "accumulate function " + function.getFunction() + " is not allowed");
+                }
+                if (function.getBind() != null) {
+                    bound.add(function.getBind());
+                }
+                for (String parameter : function.getParams()) {
+                    checks.add(() -> checkCode(at, parameter, -1, bound, true, accumulate));
+                }
+            }
+            if (accumulate.getInput() != null) {
+                collect(at, accumulate.getInput(), bound, checks);
+            }
+        } else if (descr instanceof EntryPointDescr entryPoint) {
+            at.error(entryPoint, "entry points are not allowed");
+        } else if (descr instanceof ConditionalElementDescr element) {
+            for (BaseDescr child : element.getDescrs()) {
+                collect(at, child, bound, checks);
+            }
+        }
+    }
+
+    private void checkTypeName(Located at, BaseDescr where, String type) {
+        if (type == null) {
+            return;
+        }
+        String base = type.replaceAll("<.*>|\\[]", "").strip();
+        boolean primitive = Set.of("int", "long", "double", "float", "boolean", "char", "short", "byte", "void").contains(base);
+        if (!primitive && !LintAllowlist.TYPES.containsKey(base) && !LintAllowlist.allowedType(base)) {
+            at.error(where, "type " + base + " is not allowed in rules");
+        }
+    }
+
+    /**
+     * Checks every name in {@code code}. {@code offset} is where the code starts in the file, or -1
+     * when unknown (problems are then reported at {@code where}).
+     */
+    private void checkCode(Located at, String code, int offset, Set<String> bound, boolean condition, BaseDescr where) {
+        // Java reads these before it reads strings and comments, so they could hide code from the scan.
+        for (String hiding : List.of("\\u", "\"\"\"")) {
+            int found = code.indexOf(hiding);
+            if (found >= 0) {
+                String problem = hiding.equals("\\u") ? "unicode escapes are not allowed in rules: write the character itself"
+                        : "text blocks are not allowed in rules";
+                if (offset >= 0) {
+                    at.error(offset + found, problem);
+                } else {
+                    at.error(where, problem);
+                }
+                return;
+            }
+        }
+        List<ExpressionScanner.Name> names = ExpressionScanner.scan(code, LintAllowlist.TYPES.keySet());
+        Set<String> declared = new HashSet<>(bound);
+        names.stream().filter(ExpressionScanner.Name::declared).forEach(name -> declared.add(name.text()));
+        for (ExpressionScanner.Name name : names) {
+            String problem = problem(name, declared, condition);
+            if (problem != null) {
+                if (offset >= 0) {
+                    at.error(offset + name.offset(), problem);
+                } else {
+                    at.error(where, problem);
+                }
+            }
+        }
+    }
+
+    private String problem(ExpressionScanner.Name name, Set<String> declared, boolean condition) {
+        String text = name.text();
+        if (name.member()) {
+            String reason = LintAllowlist.FORBIDDEN_MEMBERS.get(text);
+            return reason == null ? null : "." + text + " is not allowed: " + reason;
+        }
+        if (LintAllowlist.FORBIDDEN_MEMBERS.containsKey(text)) {
+            return text + " is not allowed: " + LintAllowlist.FORBIDDEN_MEMBERS.get(text);
+        }
+        if (text.equals("kcontext") && name.dereferenced()) {
+            return "kcontext may only be passed to findings: its runtime is not for rules";
+        }
+        if (declared.contains(text) || LintAllowlist.WORDS.contains(text) || functions.contains(text)) {
+            return null;
+        }
+        if (LintAllowlist.TYPES.containsKey(text)) {
+            return null;
+        }
+        if (condition && LintAllowlist.PROPERTIES.contains(text)) {
+            return null;
+        }
+        if (Character.isUpperCase(text.charAt(0))) {
+            return text + " is not allowed in rules: not part of the fact model, the findings API or the allowed JDK value types";
+        }
+        if (text.startsWith("$")) {
+            return text + " is not bound in this rule";
+        }
+        return "unknown name " + text + ": rules may name only facts, bound variables, policy functions and allowed types"
+                + " (no fully qualified names)";
+    }
+
+    /** Reports problems in one file at a descriptor or an offset. */
+    private final class Located {
+
+        private final PolicySource.RuleFile file;
+
+        Located(PolicySource.RuleFile file) {
+            this.file = file;
+        }
+
+        String text() {
+            return file.text();
+        }
+
+        void error(BaseDescr where, String message) {
+            if (where.getStartCharacter() >= 0) {
+                error(where.getStartCharacter(), message);
+            } else {
+                problems.add(new PolicyProblem(file.path(), Math.max(where.getLine(), 0),
+                        where.getColumn() >= 0 && where.getLine() > 0 ? where.getColumn() + 1 : 0, Level.ERROR, message));
+            }
+        }
+
+        void error(int offset, String message) {
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < offset && i < file.text().length(); i++) {
+                if (file.text().charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            problems.add(new PolicyProblem(file.path(), line, offset - lineStart + 1, Level.ERROR, message));
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.dealdesk.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.dealdesk.DealDesk;
+import dev.dealdesk.PolicyLoadException;
+import dev.dealdesk.RulesCopy;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The safety lint refuses rules files that step outside the policy, at load, with the exact file,
+ * line, column and reason. Each hostile file is added to a copy of the shipped rules.
+ */
+class PolicyLintTest {
+
+    private static final String HEADER = """
+            package dealdesk.policy;
+            import dev.dealdesk.facts.Deal;
+            global dev.dealdesk.policy.Findings findings;
+            """;
+
+    private static final String NOT_ALLOWED = " is not allowed in rules: not part of the fact model, the findings API"
+            + " or the allowed JDK value types";
+    private static final String UNKNOWN = ": rules may name only facts, bound variables, policy functions and allowed"
+            + " types (no fully qualified names)";
+
+    @TempDir
+    Path temp;
+
+    /** A rule whose condition is on line 7 and whose consequence is on line 9. */
+    private static String rule(String condition, String consequence) {
+        return HEADER + """
+                rule "Hostile"
+                    @code("test.hostile") @concerns("failure:test") @severity("FLAG") @approver("FINANCE")
+                when
+                    %s
+                then
+                    %s
+                end
+                """.formatted(condition, consequence);
+    }
+
+    static Stream<Arguments> hostileRules() {
+        return Stream.of(
+                Arguments.of("System.exit in a consequence", rule("Deal()", "System.exit(0);"),
+                        "hostile.drl:9:5: error: System" + NOT_ALLOWED),
+                Arguments.of("fully qualified name", rule("Deal()", "java.lang.System.exit(0);"),
+                        "hostile.drl:9:5: error: unknown name java" + UNKNOWN),
+                Arguments.of("file I/O", rule("Deal()", "new java.io.File(\"/tmp/x\").delete();"),
+                        "hostile.drl:9:9: error: unknown name java" + UNKNOWN),
+                Arguments.of("Runtime.exec", rule("Deal()", "Runtime.getRuntime().exec(\"rm -rf /\");"),
+                        "hostile.drl:9:5: error: Runtime" + NOT_ALLOWED),
+                Arguments.of("ProcessBuilder", rule("Deal()", "new ProcessBuilder(\"sh\").start();"),
+                        "hostile.drl:9:9: error: ProcessBuilder" + NOT_ALLOWED),
+                Arguments.of("a thread", rule("Deal()", "new Thread(() -> {}).start();"),
+                        "hostile.drl:9:9: error: Thread" + NOT_ALLOWED),
+                Arguments.of("system property in a condition", rule("Deal(eval(System.getProperty(\"user.home\") != null))", ""),
+                        "hostile.drl:7:15: error: System" + NOT_ALLOWED),
+                Arguments.of("environment in a constraint", rule("Deal(dealId == System.getenv(\"X\"))", ""),
+                        "hostile.drl:7:20: error: System" + NOT_ALLOWED),
+                Arguments.of("Integer.getInteger reads a system property", rule("Deal()", "int n = Integer.getInteger(\"n\");"),
+                        "hostile.drl:9:21: error: .getInteger is not allowed: rules must not read system properties"),
+                Arguments.of("getClass", rule("$d : Deal()", "String n = $d.getClass().getName();"),
+                        "hostile.drl:9:19: error: .getClass is not allowed: reflection is not allowed in rules"),
+                Arguments.of("class literal", rule("Deal()", "String.class.getClassLoader();"),
+                        "hostile.drl:9:12: error: .class is not allowed: reflection is not allowed in rules"),
+                Arguments.of("the clock", rule("Deal(asOf == LocalDate.now())", ""),
+                        "hostile.drl:7:28: error: .now is not allowed: rules never read the clock: use the deal's asOf"),
+                Arguments.of("randomness", rule("Deal()", "double r = Math.random();"),
+                        "hostile.drl:9:21: error: .random is not allowed: rules must be deterministic"),
+                Arguments.of("the KIE runtime", rule("Deal()", "kcontext.getKieRuntime().halt();"),
+                        "hostile.drl:9:5: error: kcontext may only be passed to findings: its runtime is not for rules"),
+                Arguments.of("the drools helper", rule("Deal()", "drools.halt();"),
+                        "hostile.drl:9:5: error: unknown name drools" + UNKNOWN),
+                Arguments.of("a unicode escape hiding code in a string",
+                        rule("Deal()", "String s = \"\\u0022 + System.exit(0) + \\u0022\";"),
+                        "hostile.drl:9:17: error: unicode escapes are not allowed in rules: write the character itself"),
+                Arguments.of("an import outside the policy", HEADER + "import java.io.File;\n",
+                        "hostile.drl:4:1: error: import of java.io.File is not allowed: rules may use only the fact model,"
+                                + " the findings API and JDK value types (see README, \"What rules may use\")"),
+                Arguments.of("a second global", HEADER + "global java.util.List sink;\n",
+                        "hostile.drl:4:1: error: global java.util.List sink is not allowed; the only global is"
+                                + " dev.dealdesk.policy.Findings findings"),
+                Arguments.of("a declared type", HEADER + "declare Foo\n  x : int\nend\n",
+                        "hostile.drl:4:9: error: declare is not allowed: the fact model is fixed"),
+                Arguments.of("a function doing I/O",
+                        HEADER + "function void wipe() {\n    java.nio.file.Files.delete(java.nio.file.Path.of(\"/tmp/x\"));\n}\n",
+                        "hostile.drl:5:5: error: unknown name java" + UNKNOWN),
+                Arguments.of("a clock-reading attribute", HEADER + """
+                        rule "Dated"
+                            @code("test.hostile") @concerns("failure:test") @severity("FLAG") @approver("FINANCE")
+                            date-effective "1-Jan-2027"
+                        when
+                            Deal()
+                        then
+                        end
+                        """,
+                        "hostile.drl:6:20: error: rule attribute date-effective is not allowed; allowed: activation-group,"
+                                + " dialect, lock-on-active, no-loop, salience"),
+                Arguments.of("another package", "package evil;\nimport dev.dealdesk.facts.Deal;\n",
+                        "hostile.drl:1:1: error: package must be dealdesk.policy (all rules files share one package), not evil"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileRules")
+    void load_hostileRuleFile_isRefusedWithFileLineAndReason(String name, String drl, String firstProblem) {
+        RulesCopy copy = RulesCopy.of(temp).write("hostile.drl", drl);
+        PolicyLoadException refused = assertThrows(PolicyLoadException.class,
+                () -> DealDesk.builder().rules(copy.directory()).build());
+        assertEquals(firstProblem, refused.problems().get(0).toString(), refused.getMessage());
+    }
+}
