@@ -71,7 +71,7 @@ class DealDeskTest {
             assertEquals(0, process.waitFor());
             PolicyVersion version = TestEngines.shipped().policy();
             assertEquals("sha256:" + digest, version.version());
-            assertEquals(11, version.files());
+            assertEquals(12, version.files());
         }
 
         @Test
@@ -98,36 +98,47 @@ class DealDeskTest {
 
         @Test
         void build_syntaxError_namesFileAndLine() {
-            RulesCopy copy = RulesCopy.of(temp).replace("growth-contract.drl",
+            RulesCopy copy = RulesCopy.of(temp).replace("pricing-lock-in.drl",
                     "termMonths <= flatFeeMaxTermMonths())", "termMonths <= flatFeeMaxTermMonths()))");
-            int line = copy.lineOf("growth-contract.drl", "flatFeeMaxTermMonths()))");
+            int line = copy.lineOf("pricing-lock-in.drl", "flatFeeMaxTermMonths()))");
             PolicyLoadException e = assertThrows(PolicyLoadException.class,
                     () -> DealDesk.builder().rules(copy.directory()).build());
             PolicyProblem problem = e.problems().get(0);
-            assertEquals("growth-contract.drl", problem.file());
+            assertEquals("pricing-lock-in.drl", problem.file());
             assertEquals(line, problem.line());
             assertEquals(PolicyProblem.Level.ERROR, problem.level());
         }
 
         @Test
         void build_unknownFactField_namesFileAndLine() {
-            RulesCopy copy = RulesCopy.of(temp).replace("growth-contract.drl",
+            RulesCopy copy = RulesCopy.of(temp).replace("pricing-lock-in.drl",
                     "termMonths <= flatFeeMaxTermMonths()", "termMonth <= flatFeeMaxTermMonths()");
-            int line = copy.lineOf("growth-contract.drl", "termMonth <=");
+            int line = copy.lineOf("pricing-lock-in.drl", "termMonth <=");
             PolicyLoadException e = assertThrows(PolicyLoadException.class,
                     () -> DealDesk.builder().rules(copy.directory()).build());
-            assertTrue(e.problems().stream().anyMatch(p -> p.file().equals("growth-contract.drl") && p.line() == line
+            assertTrue(e.problems().stream().anyMatch(p -> p.file().equals("pricing-lock-in.drl") && p.line() == line
                     && p.message().contains("termMonth")), e.getMessage());
         }
 
         @Test
         void build_ruleWithoutCode_namesFileLineAndRule() {
-            RulesCopy copy = RulesCopy.of(temp).replace("growth-contract.drl", "    @code(\"contract.flat-fee\")\n", "");
-            int line = copy.lineOf("growth-contract.drl", "rule \"Flat fee\"");
+            RulesCopy copy = RulesCopy.of(temp).replace("pricing-lock-in.drl", "    @code(\"contract.flat-fee\")\n", "");
+            int line = copy.lineOf("pricing-lock-in.drl", "rule \"Flat fee\"");
             PolicyLoadException e = assertThrows(PolicyLoadException.class,
                     () -> DealDesk.builder().rules(copy.directory()).build());
-            assertEquals(List.of(PolicyProblem.error("growth-contract.drl", line,
+            assertEquals(List.of(PolicyProblem.error("pricing-lock-in.drl", line,
                     "rule \"Flat fee\": missing @code(\"area.name\")")), e.problems());
+        }
+
+        @Test
+        void build_severalKindsOfProblems_areReportedInOneRun() {
+            RulesCopy copy = RulesCopy.of(temp)
+                    .replace("pricing-lock-in.drl", "termMonths <= flatFeeMaxTermMonths()", "termMonth <= flatFeeMaxTermMonths()")
+                    .replace("role-confusion.drl", "@approver(\"REVOPS\")", "@approver(\"REVOP\")");
+            PolicyLoadException e = assertThrows(PolicyLoadException.class,
+                    () -> DealDesk.builder().rules(copy.directory()).build());
+            assertTrue(e.problems().stream().anyMatch(p -> p.file().equals("pricing-lock-in.drl")), e.getMessage());
+            assertEquals(4, e.problems().stream().filter(p -> p.file().equals("role-confusion.drl")).count(), e.getMessage());
         }
 
         @Test
@@ -154,8 +165,8 @@ class DealDeskTest {
                     """);
             PolicyLoadException e = assertThrows(PolicyLoadException.class,
                     () -> DealDesk.builder().rules(copy.directory()).build());
-            int line = copy.lineOf("growth-contract.drl", "rule \"Flat fee\"");
-            assertEquals(List.of(PolicyProblem.error("growth-contract.drl", line,
+            int line = copy.lineOf("pricing-lock-in.drl", "rule \"Flat fee\"");
+            assertEquals(List.of(PolicyProblem.error("pricing-lock-in.drl", line,
                     "rule \"Flat fee\" is already defined at extra.drl:4")), e.problems());
         }
     }

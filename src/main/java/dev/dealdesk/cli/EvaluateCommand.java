@@ -100,6 +100,11 @@ final class EvaluateCommand implements Callable<Integer> {
             failed = true;
             err.print("dealdesk: " + record.source() + ": " + e.getMessage() + "\n");
             error(out, record.source(), "", "the policy failed while deciding this deal: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // A defect, not bad input: keep the batch going, say so, and exit non-zero.
+            failed = true;
+            err.print("dealdesk: " + record.source() + ": internal error: " + e + "\n");
+            error(out, record.source(), "", "internal error while deciding this deal: " + e);
         }
     }
 

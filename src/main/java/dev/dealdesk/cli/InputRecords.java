@@ -1,9 +1,11 @@
 package dev.dealdesk.cli;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,22 +55,47 @@ final class InputRecords {
     }
 
     private static void readLines(InputStream stdin, Sink sink) {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8), 1 << 16);
+        byte[] buffer = new byte[1 << 16];
+        ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
         int number = 0;
         try {
             while (true) {
-                if (!lines.ready()) {
+                if (stdin.available() == 0) {
                     sink.idle();
                 }
-                String line = lines.readLine();
-                if (line == null) {
+                int read = stdin.read(buffer);
+                if (read < 0) {
+                    if (line.size() > 0) {
+                        sink.accept(decode("stdin:" + (number + 1), line.toByteArray()));
+                    }
                     return;
                 }
-                number++;
-                sink.accept(new Record("stdin:" + number, line, null));
+                int start = 0;
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        line.write(buffer, start, i - start);
+                        number++;
+                        sink.accept(decode("stdin:" + number, line.toByteArray()));
+                        line.reset();
+                        start = i + 1;
+                    }
+                }
+                line.write(buffer, start, read - start);
             }
         } catch (IOException e) {
             sink.accept(new Record("stdin:" + (number + 1), null, "cannot read standard input: " + e.getMessage()));
+        }
+    }
+
+    /** Decodes one line strictly, so bytes that are not UTF-8 are an error, not replacement characters. */
+    private static Record decode(String source, byte[] bytes) {
+        try {
+            return new Record(source, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString(), null);
+        } catch (CharacterCodingException e) {
+            return new Record(source, null, "not valid UTF-8 text");
         }
     }
 
@@ -94,7 +121,7 @@ final class InputRecords {
 
     private static void readFile(Path file, String source, Sink sink) {
         try {
-            sink.accept(new Record(source, Files.readString(file, StandardCharsets.UTF_8), null));
+            sink.accept(decode(source, Files.readAllBytes(file)));
         } catch (IOException e) {
             String reason = Files.exists(file) ? "cannot read file: " + e.getMessage() : "no such file or directory";
             sink.accept(new Record(source, null, reason));

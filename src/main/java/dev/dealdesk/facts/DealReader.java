@@ -66,6 +66,9 @@ public final class DealReader {
             throw new InvalidDealException("", "malformed JSON: " + malformed.getMessage());
         } catch (NumberFormatException | ArithmeticException outOfRange) {
             throw new InvalidDealException("", "malformed JSON: a number is out of range (" + outOfRange.getMessage() + ")");
+        } catch (RuntimeException unreadable) {
+            // Parsson refuses some documents with a plain RuntimeException, such as nesting over 1,000 deep.
+            throw new InvalidDealException("", "malformed JSON: " + unreadable.getMessage());
         }
     }
 

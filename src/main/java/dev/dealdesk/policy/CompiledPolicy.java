@@ -7,9 +7,14 @@ import dev.dealdesk.EvaluationException;
 import dev.dealdesk.PolicyLoadException;
 import dev.dealdesk.PolicyVersion;
 import dev.dealdesk.facts.Deal;
+import dev.dealdesk.PolicyProblem;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.StatelessKieSession;
 
 /**
@@ -22,11 +27,15 @@ public final class CompiledPolicy {
     private final PolicySource source;
     private final KieBase kieBase;
     private final Map<String, RuleMetadata> rules;
+    private final List<PolicyRule> located;
+    private final List<PolicyProblem> warnings;
 
     private CompiledPolicy(PolicySource source, PolicyCompiler.Compiled compiled) {
         this.source = source;
         this.kieBase = compiled.kieBase();
         this.rules = compiled.rules();
+        this.located = compiled.located();
+        this.warnings = compiled.warnings();
     }
 
     /**
@@ -45,6 +54,16 @@ public final class CompiledPolicy {
         return source;
     }
 
+    /** Every rule, in file and line order. */
+    public List<PolicyRule> rules() {
+        return located;
+    }
+
+    /** What the compiler warned about; warnings do not stop a policy from loading. */
+    public List<PolicyProblem> warnings() {
+        return warnings;
+    }
+
     /** The version that identifies this policy. */
     public PolicyVersion version() {
         return source.version();
@@ -57,10 +76,23 @@ public final class CompiledPolicy {
      *                             the deal then has no decision
      */
     public Decision decide(Deal deal, String decisionId, Instant evaluatedAt) {
+        return decide(deal, decisionId, evaluatedAt, null);
+    }
+
+    /** As {@link #decide(Deal, String, Instant)}, telling {@code fired} the name of every rule that fires. */
+    Decision decide(Deal deal, String decisionId, Instant evaluatedAt, Consumer<String> fired) {
         requireNonNull(deal, "deal");
         Findings findings = new Findings(rules, deal.stage());
         StatelessKieSession session = kieBase.newStatelessKieSession();
         session.setGlobal(PolicyCompiler.FINDINGS_GLOBAL, findings);
+        if (fired != null) {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    fired.accept(event.getMatch().getRule().getName());
+                }
+            });
+        }
         try {
             session.execute(DealFacts.of(deal));
         } catch (RuntimeException failure) {

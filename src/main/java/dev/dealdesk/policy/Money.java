@@ -12,8 +12,14 @@ public final class Money {
     private Money() {
     }
 
-    /** The product of two amounts, computed on their decimal values and rounded once to a double. */
+    /**
+     * The product of two amounts, computed on their decimal values and rounded once to a double; a
+     * product too large for a double is infinite.
+     */
     public static double multiply(double a, double b) {
+        if (!Double.isFinite(a) || !Double.isFinite(b)) {
+            return a * b;
+        }
         return BigDecimal.valueOf(a).multiply(BigDecimal.valueOf(b)).doubleValue();
     }
 }

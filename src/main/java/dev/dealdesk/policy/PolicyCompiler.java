@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
@@ -25,7 +26,6 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
-import org.kie.api.definition.rule.Rule;
 
 /**
  * Compiles rules files into a Drools KieBase on the classic DRL path, and checks what the engine
@@ -41,8 +41,9 @@ final class PolicyCompiler {
     private PolicyCompiler() {
     }
 
-    /** A compiled KieBase with its checked rule metadata. */
-    record Compiled(KieBase kieBase, Map<String, RuleMetadata> rules) {
+    /** A compiled KieBase with its checked rule metadata, where each rule is, and the compiler's warnings. */
+    record Compiled(KieBase kieBase, Map<String, RuleMetadata> rules, List<PolicyRule> located,
+                    List<PolicyProblem> warnings) {
     }
 
     static Compiled compile(PolicySource source) throws PolicyLoadException {
@@ -54,21 +55,32 @@ final class PolicyCompiler {
                 parsed.add(new PolicyLint.ParsedFile(file, descr));
             }
         }
-        // Nothing is compiled until the whole policy passes the safety lint.
+        // Nothing is compiled unless every file parses and the whole policy passes the safety lint.
         problems.addAll(PolicyLint.check(parsed));
         Map<String, RuleLocation> locations = new HashMap<>();
-        for (PolicyLint.ParsedFile file : parsed) {
-            for (RuleDescr rule : file.descr().getRules()) {
-                RuleLocation previous = locations.putIfAbsent(rule.getName(), new RuleLocation(file.file().path(), rule.getLine()));
-                if (previous != null) {
-                    problems.add(PolicyProblem.error(file.file().path(), rule.getLine(), "rule \"" + rule.getName()
-                            + "\" is already defined at " + previous.file() + ":" + previous.line()));
-                }
-            }
+        List<PolicyProblem> metadataProblems = new ArrayList<>();
+        Map<String, RuleMetadata> rules = checkRules(parsed, locations, problems, metadataProblems);
+        // Bad metadata does not stop the compiler, so one run reports it together with type errors.
+        boolean compilable = problems.isEmpty();
+        problems.addAll(metadataProblems);
+        if (!compilable) {
+            throw failure(problems);
         }
-        if (!problems.isEmpty()) {
-            throw sortedFailure(problems);
+        KieBase kieBase = build(parsed, problems);
+        checkFindingsGlobal(kieBase, source, problems);
+        if (problems.stream().anyMatch(problem -> problem.level() == Level.ERROR)) {
+            throw failure(problems);
         }
+        List<PolicyRule> located = rules.entrySet().stream()
+                .map(rule -> new PolicyRule(rule.getKey(), rule.getValue().code(),
+                        locations.get(rule.getKey()).file(), locations.get(rule.getKey()).line()))
+                .sorted(Comparator.comparing(PolicyRule::file).thenComparingInt(PolicyRule::line))
+                .toList();
+        return new Compiled(kieBase, Map.copyOf(rules), located, sorted(problems));
+    }
+
+    /** Compiles the parsed files into a KieBase, adding the compiler's problems; null when it has errors. */
+    private static KieBase build(List<PolicyLint.ParsedFile> parsed, List<PolicyProblem> problems) {
         KieServices kie = KieServices.Factory.get();
         KieFileSystem files = kie.newKieFileSystem();
         Map<String, String> kiePaths = new HashMap<>();
@@ -81,26 +93,21 @@ final class PolicyCompiler {
         ReleaseId release = kie.newReleaseId("dev.dealdesk.policy", "policy-" + UUID.randomUUID(), "1");
         files.generateAndWritePomXML(release);
         KieBuilder builder = kie.newKieBuilder(files).buildAll();
+        boolean errors = false;
         for (Message message : builder.getResults().getMessages()) {
             if (message.getLevel() == Message.Level.ERROR || message.getLevel() == Message.Level.WARNING) {
                 problems.add(problem(message, kiePaths));
+                errors |= message.getLevel() == Message.Level.ERROR;
             }
         }
-        if (problems.stream().anyMatch(problem -> problem.level() == Level.ERROR)) {
-            throw sortedFailure(problems);
+        if (errors) {
+            return null;
         }
-        KieBase kieBase;
         try {
-            kieBase = kie.newKieContainer(release).getKieBase();
+            return kie.newKieContainer(release).getKieBase();
         } finally {
             kie.getRepository().removeKieModule(release);
         }
-        Map<String, RuleMetadata> rules = checkRules(kieBase, locations, problems);
-        checkFindingsGlobal(kieBase, source, problems);
-        if (!problems.isEmpty()) {
-            throw sortedFailure(problems);
-        }
-        return new Compiled(kieBase, Map.copyOf(rules));
     }
 
     private static PackageDescr parse(PolicySource.RuleFile file, List<PolicyProblem> problems) {
@@ -127,18 +134,31 @@ final class PolicyCompiler {
         return parsed;
     }
 
-    private static Map<String, RuleMetadata> checkRules(KieBase kieBase, Map<String, RuleLocation> locations,
+    /** Reads every rule's metadata from the parse tree, and finds rule names used twice. */
+    private static Map<String, RuleMetadata> checkRules(List<PolicyLint.ParsedFile> parsed,
+                                                        Map<String, RuleLocation> locations,
+                                                        List<PolicyProblem> duplicates,
                                                         List<PolicyProblem> problems) {
         Map<String, RuleMetadata> rules = new HashMap<>();
-        for (KiePackage kiePackage : kieBase.getKiePackages()) {
-            for (Rule rule : kiePackage.getRules()) {
-                RuleLocation at = locations.getOrDefault(rule.getName(), new RuleLocation("", 0));
-                RuleMetadata.Parsed parsed = RuleMetadata.parse(rule.getMetaData());
-                for (String problem : parsed.problems()) {
-                    problems.add(PolicyProblem.error(at.file(), at.line(), "rule \"" + rule.getName() + "\": " + problem));
+        for (PolicyLint.ParsedFile file : parsed) {
+            for (RuleDescr rule : file.descr().getRules()) {
+                String path = file.file().path();
+                RuleLocation previous = locations.putIfAbsent(rule.getName(), new RuleLocation(path, rule.getLine()));
+                if (previous != null) {
+                    duplicates.add(PolicyProblem.error(path, rule.getLine(), "rule \"" + rule.getName()
+                            + "\" is already defined at " + previous.file() + ":" + previous.line()));
+                    continue;
                 }
-                if (parsed.metadata() != null) {
-                    rules.put(rule.getName(), parsed.metadata());
+                Map<String, Object> metadata = new HashMap<>();
+                for (AnnotationDescr annotation : rule.getAnnotations()) {
+                    metadata.put(annotation.getName(), annotation.getValue());
+                }
+                RuleMetadata.Parsed checked = RuleMetadata.parse(metadata);
+                for (String problem : checked.problems()) {
+                    problems.add(PolicyProblem.error(path, rule.getLine(), "rule \"" + rule.getName() + "\": " + problem));
+                }
+                if (checked.metadata() != null) {
+                    rules.put(rule.getName(), checked.metadata());
                 }
             }
         }
@@ -146,6 +166,9 @@ final class PolicyCompiler {
     }
 
     private static void checkFindingsGlobal(KieBase kieBase, PolicySource source, List<PolicyProblem> problems) {
+        if (kieBase == null) {
+            return;
+        }
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Global global : kiePackage.getGlobalVariables()) {
                 if (global.getName().equals(FINDINGS_GLOBAL) && global.getType().equals(Findings.class.getName())) {
@@ -171,11 +194,15 @@ final class PolicyCompiler {
         return new PolicyProblem(file, Math.max(line, 0), Math.max(column, 0), level, text.replaceAll("\\s+", " "));
     }
 
-    private static PolicyLoadException sortedFailure(List<PolicyProblem> problems) {
-        return new PolicyLoadException(problems.stream()
+    private static PolicyLoadException failure(List<PolicyProblem> problems) {
+        return new PolicyLoadException(sorted(problems));
+    }
+
+    private static List<PolicyProblem> sorted(List<PolicyProblem> problems) {
+        return problems.stream()
                 .sorted(Comparator.comparing(PolicyProblem::file).thenComparingInt(PolicyProblem::line)
                         .thenComparingInt(PolicyProblem::column))
-                .toList());
+                .toList();
     }
 
     private record RuleLocation(String file, int line) {

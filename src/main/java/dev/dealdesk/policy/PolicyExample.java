@@ -35,9 +35,14 @@ public record PolicyExample(String description, Deal deal, Outcome outcome, List
         codes = List.copyOf(codes);
     }
 
-    /** Whether a parsed JSON document is an example rather than a bare deal: it has a {@code deal} member. */
+    /**
+     * Whether a parsed JSON document is an example rather than a bare deal: it has a {@code deal}
+     * member and no {@code dealId} (a deal with a stray {@code deal} member stays a deal, and its
+     * reader names the unknown field).
+     */
     public static boolean isExample(JsonValue document) {
-        return document.getValueType() == JsonValue.ValueType.OBJECT && document.asJsonObject().containsKey("deal");
+        return document.getValueType() == JsonValue.ValueType.OBJECT && document.asJsonObject().containsKey("deal")
+                && !document.asJsonObject().containsKey("dealId");
     }
 
     /**

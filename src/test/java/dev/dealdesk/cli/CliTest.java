@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dealdesk.RulesCopy;
 import dev.dealdesk.TestDeals;
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,6 +67,37 @@ class CliTest {
             assertTrue(run.line(0).getJsonObject("error").getString("message").startsWith("malformed JSON at line 1"));
             assertEquals("empty record; expected a deal object", run.line(1).getJsonObject("error").getString("message"));
             assertEquals("expected an object, got an array", run.line(2).getJsonObject("error").getString("message"));
+        }
+
+        @Test
+        void evaluate_tooDeeplyNestedLine_isAnErrorAndTheBatchGoesOn() {
+            String deep = "[".repeat(1000) + "]".repeat(1000);
+            CliRunner.Result run = run(deep + "\n" + TestDeals.cleanLand().json() + "\n", "evaluate", "-");
+            assertEquals(2, run.status(), run.err());
+            assertEquals(2, run.lines().size());
+            assertTrue(run.line(0).getJsonObject("error").getString("message").startsWith("malformed JSON"), run.out());
+            assertEquals("APPROVE", run.line(1).getString("outcome"));
+        }
+
+        @Test
+        void evaluate_dealWithAStrayDealMember_namesThatMember() {
+            CliRunner.Result run = run(TestDeals.cleanLand().set("/deal", 1).json() + "\n", "evaluate", "-");
+            assertEquals(2, run.status());
+            assertEquals("/deal", run.line(0).getJsonObject("error").getString("path"));
+        }
+
+        @Test
+        void evaluate_lineThatIsNotUtf8_isAnErrorRecord() {
+            byte[] good = (TestDeals.cleanLand().json() + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] bad = TestDeals.cleanLand().set("/dealId", "AB~CD").json().replace("~", "\u00ff").getBytes(StandardCharsets.ISO_8859_1);
+            java.io.ByteArrayOutputStream stdin = new java.io.ByteArrayOutputStream();
+            stdin.writeBytes(bad);
+            stdin.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
+            stdin.writeBytes(good);
+            CliRunner.Result run = CliRunner.run(stdin.toByteArray(), "evaluate", "-");
+            assertEquals(2, run.status());
+            assertEquals("{\"error\":{\"source\":\"stdin:1\",\"path\":\"\",\"message\":\"not valid UTF-8 text\"}}", run.lines().get(0));
+            assertEquals("APPROVE", run.line(1).getString("outcome"));
         }
 
         @Test

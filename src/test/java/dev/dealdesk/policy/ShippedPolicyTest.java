@@ -91,6 +91,12 @@ class ShippedPolicyTest {
         }
 
         @Test
+        void evaluate_noBreakSpaceMetric_isBlank() {
+            assertEquals(with("value-proof.missing", "ownership.model"),
+                    codes(TestDeals.cleanLand().set("/valueProof/metric", "\u00a0")));
+        }
+
+        @Test
         void evaluate_missingBaseline_isMissing() {
             assertEquals(with("value-proof.missing", "ownership.model"),
                     codes(TestDeals.cleanLand().remove("/valueProof/baseline")));
@@ -232,6 +238,21 @@ class ShippedPolicyTest {
             TestDeals deal = TestDeals.cleanLand().set("/touchModel", "HIGH_TOUCH").set("/acv", 0.96)
                     .set("/customerSuccess/csHoursPerQuarter", 0.1).set("/customerSuccess/csHourlyCost", 0.3);
             assertFalse(codes(deal).contains("land.cs-cost-not-covered"));
+        }
+
+        @Test
+        void evaluate_csCostBeyondAnyAcv_rejectsInsteadOfFailing() {
+            TestDeals deal = TestDeals.cleanLand().set("/customerSuccess/csHoursPerQuarter", 1e200)
+                    .set("/customerSuccess/csHourlyCost", 1e200);
+            assertEquals(with("land.cs-cost-not-covered", "ownership.model"), codes(deal));
+        }
+
+        @Test
+        void evaluate_acvJustUnderTheMinimum_messageDoesNotRoundOntoIt() {
+            Decision decision = decide(TestDeals.cleanLand().set("/segment", "SMB").set("/acv", 14999.999)
+                    .set("/customerSuccess/csHoursPerQuarter", 1));
+            assertEquals("ACV $14,999.999 is under the $15,000 minimum viable land for SMB",
+                    only(decision, "land.below-minimum").message());
         }
 
         @Test
