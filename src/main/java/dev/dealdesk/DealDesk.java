@@ -4,9 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.policy.CompiledPolicy;
-import dev.dealdesk.policy.PolicySource;
+import dev.dealdesk.policy.LivePolicy;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -16,15 +19,19 @@ import java.util.function.Supplier;
  * DealDesk engine = DealDesk.builder().rules(Path.of("rules")).build();
  * Decision decision = engine.evaluate(DealReader.read(json));
  * </pre>
- * Thread-safe: {@link #evaluate} may be called from any number of threads at once.
+ * Thread-safe: {@link #evaluate} may be called from any number of threads at once. With
+ * {@link Builder#watch(boolean) watch}, a change to the rules goes live without a restart once it
+ * compiles, passes the safety lint and (with {@link Builder#examples examples}) its examples; a
+ * change that does not stays out, and the last good policy keeps deciding. Close the engine to stop
+ * watching.
  */
-public final class DealDesk {
+public final class DealDesk implements AutoCloseable {
 
-    private final CompiledPolicy policy;
+    private final LivePolicy policy;
     private final Clock clock;
     private final Supplier<String> decisionIds;
 
-    private DealDesk(CompiledPolicy policy, Clock clock, Supplier<String> decisionIds) {
+    private DealDesk(LivePolicy policy, Clock clock, Supplier<String> decisionIds) {
         this.policy = policy;
         this.clock = clock;
         this.decisionIds = decisionIds;
@@ -36,27 +43,49 @@ public final class DealDesk {
     }
 
     /**
-     * Decides one deal under the loaded policy. The same deal under the same policy always gives the
-     * same findings in the same order; only the decision id and timestamp differ.
+     * Decides one deal under the live policy, which the decision names. The same deal under the
+     * same policy always gives the same findings in the same order; only the decision id and
+     * timestamp differ. A reload during the evaluation does not affect it.
      *
      * @throws EvaluationException when a rule fails while deciding: the deal then has no decision
      */
     public Decision evaluate(Deal deal) {
         requireNonNull(deal, "deal");
-        return policy.decide(deal, decisionIds.get(), clock.instant());
+        CompiledPolicy live = policy.current();
+        return live.decide(deal, decisionIds.get(), clock.instant());
     }
 
-    /** The version of the loaded policy. */
+    /** The version of the live policy. */
     public PolicyVersion policy() {
-        return policy.version();
+        return policy.current().version();
+    }
+
+    /** The live policy, when it went live, its files, and the last reload attempt with its problems. */
+    public PolicyStatus status() {
+        return policy.status();
+    }
+
+    /** Reads the rules again now and makes them live if they pass, as a watched change does. */
+    public ReloadAttempt reload() {
+        return policy.reload();
+    }
+
+    /** Stops watching the rules; the engine keeps deciding with the live policy. */
+    @Override
+    public void close() {
+        policy.close();
     }
 
     /** Configures and builds a {@link DealDesk}. Not thread-safe; build once and share the engine. */
     public static final class Builder {
 
         private Path rules;
+        private Path examples;
+        private boolean watch;
+        private Duration debounce = Duration.ofMillis(150);
         private Clock clock = Clock.systemUTC();
         private Supplier<String> decisionIds = () -> UUID.randomUUID().toString();
+        private final List<ReloadListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -67,7 +96,38 @@ public final class DealDesk {
             return this;
         }
 
-        /** The clock that stamps {@code evaluatedAt}; the system UTC clock by default. Rules never read it. */
+        /**
+         * Golden examples every policy must pass before it goes live, at build and on each reload.
+         * None by default.
+         */
+        public Builder examples(Path directory) {
+            this.examples = requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** Whether to watch the rules directory and reload on change (hot reload). Off by default. */
+        public Builder watch(boolean watch) {
+            this.watch = watch;
+            return this;
+        }
+
+        /** How long the rules must stay unchanged before a reload, so a multi-file save is one change. */
+        public Builder debounce(Duration debounce) {
+            requireNonNull(debounce, "debounce");
+            if (debounce.isNegative()) {
+                throw new IllegalArgumentException("debounce must not be negative, got " + debounce);
+            }
+            this.debounce = debounce;
+            return this;
+        }
+
+        /** Adds a listener told of every reload attempt. */
+        public Builder onReload(ReloadListener listener) {
+            listeners.add(requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** The clock that stamps {@code evaluatedAt} and reloads; the system UTC clock by default. Rules never read it. */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock");
             return this;
@@ -80,7 +140,7 @@ public final class DealDesk {
         }
 
         /**
-         * Reads, compiles and checks the rules.
+         * Reads, lints, compiles and (with examples) tests the rules, then starts watching them if asked.
          *
          * @throws PolicyLoadException carrying every {@code file:line} problem when the policy cannot load
          * @throws IllegalStateException when no rules directory was given
@@ -89,7 +149,9 @@ public final class DealDesk {
             if (rules == null) {
                 throw new IllegalStateException("rules(directory) is required");
             }
-            return new DealDesk(CompiledPolicy.compile(PolicySource.read(rules)), clock, decisionIds);
+            LivePolicy live = LivePolicy.start(rules, examples, clock, watch ? debounce : null);
+            listeners.forEach(live::addListener);
+            return new DealDesk(live, clock, decisionIds);
         }
     }
 }

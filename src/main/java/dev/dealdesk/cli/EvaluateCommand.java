@@ -49,6 +49,9 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "json: one compact decision per line (default); text: for a person.")
     private Format format;
 
+    @Option(names = "--watch", description = "Reload the rules when they change while reading a long input (hot reload).")
+    private boolean watch;
+
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Deal JSON file, directory of them, or - for JSON Lines on stdin.")
     private List<String> inputs;
 
@@ -67,11 +70,18 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DealDesk engine;
         try {
-            engine = DealDesk.builder().rules(rules).build();
+            engine = DealDesk.builder().rules(rules).watch(watch).build();
         } catch (PolicyLoadException e) {
             printProblems(err, rules, e);
             return 1;
         }
+        try (engine) {
+            decideAll(engine, out, err);
+        }
+        return failed ? 1 : invalid ? 2 : 0;
+    }
+
+    private void decideAll(DealDesk engine, PrintWriter out, PrintWriter err) {
         InputRecords.read(inputs, main.stdin(), new InputRecords.Sink() {
             @Override
             public void accept(InputRecords.Record record) {
@@ -83,7 +93,6 @@ final class EvaluateCommand implements Callable<Integer> {
                 out.flush();
             }
         });
-        return failed ? 1 : invalid ? 2 : 0;
     }
 
     private void decide(DealDesk engine, InputRecords.Record record, PrintWriter out, PrintWriter err) {

@@ -49,6 +49,25 @@ public final class PolicyTester {
             return error == null && expectedOutcome == actualOutcome && expectedCodes.equals(actualCodes);
         }
 
+        /** What differs, for a person: outcomes, codes missing or extra, or codes in another order. */
+        public String explanation() {
+            if (error != null) {
+                return error;
+            }
+            StringBuilder text = new StringBuilder();
+            text.append("expected ").append(expectedOutcome).append(", got ").append(actualOutcome);
+            if (!missing().isEmpty()) {
+                text.append("; missing ").append(missing());
+            }
+            if (!extra().isEmpty()) {
+                text.append("; extra ").append(extra());
+            }
+            if (missing().isEmpty() && extra().isEmpty() && !expectedCodes.equals(actualCodes)) {
+                text.append("; codes in another order: expected ").append(expectedCodes).append(", got ").append(actualCodes);
+            }
+            return text.toString();
+        }
+
         /** Expected codes the policy did not give (counting repeats). */
         public List<String> missing() {
             return minus(expectedCodes, actualCodes);

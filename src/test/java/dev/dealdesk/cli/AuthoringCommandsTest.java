@@ -1,0 +1,89 @@
+package dev.dealdesk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dealdesk.RulesCopy;
+import dev.dealdesk.policy.PolicySource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dealdesk validate} and {@code dealdesk test}: the RevOps authoring loop, as real invocations. */
+class AuthoringCommandsTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void validate_shippedRules_wouldLoad() throws Exception {
+        CliRunner.Result run = CliRunner.run("", "validate");
+        assertEquals(0, run.status(), run.out());
+        assertEquals("rules: 12 files, 31 rules: the policy would load as "
+                + PolicySource.read(Path.of("rules")).version().version() + " (0 errors, 0 warnings)\n", run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void validate_syntaxErrorAndHostileFile_listsEachWithFileLineColumn() {
+        RulesCopy copy = RulesCopy.of(temp)
+                .replace("undersold.drl", "seatsPurchased < seatsNeededForOutcome)", "seatsPurchased < seatsNeededForOutcome))")
+                .write("zz-hostile.drl", """
+                        package dealdesk.policy;
+                        import java.nio.file.Files;
+                        """);
+        int line = copy.lineOf("undersold.drl", "seatsNeededForOutcome))");
+        CliRunner.Result run = CliRunner.run("", "validate", "--rules", copy.directory().toString());
+        assertEquals(1, run.status(), run.out());
+        List<String> lines = run.lines();
+        assertTrue(lines.get(0).startsWith(copy.directory().resolve("undersold.drl") + ":" + line + ":"), run.out());
+        assertTrue(lines.get(0).contains(": error: "), run.out());
+        assertEquals(copy.directory().resolve("zz-hostile.drl") + ":2:1: error: import of java.nio.file.Files is not"
+                + " allowed: rules may use only the fact model, the findings API and JDK value types (see README,"
+                + " \"What rules may use\")", lines.get(1));
+        assertEquals(copy.directory() + ": the policy would not load (2 errors, 0 warnings)", lines.get(2));
+    }
+
+    @Test
+    void test_shippedExamples_allPass() throws Exception {
+        long examples;
+        try (var files = Files.list(Path.of("policy-examples"))) {
+            examples = files.filter(f -> f.toString().endsWith(".json")).count();
+        }
+        CliRunner.Result run = CliRunner.run("", "test");
+        assertEquals(0, run.status(), run.out());
+        assertEquals(examples + " passed, 0 failed\n", run.out());
+    }
+
+    @Test
+    void test_wrongExpectation_failsWithTheDifference() throws Exception {
+        Path examples = Files.createDirectory(temp.resolve("examples"));
+        String example = Files.readString(Path.of("policy-examples/contract-flat-fee.json"));
+        Files.writeString(examples.resolve("a-right.json"), example);
+        Files.writeString(examples.resolve("b-wrong.json"), example.replace("\"contract.flat-fee\"", "\"contract.usage-bill-shock\""));
+        Files.writeString(examples.resolve("c-bad.json"), "{\"description\": \"no deal\"}");
+        CliRunner.Result run = CliRunner.run("", "test", "--examples", examples.toString());
+        assertEquals(1, run.status());
+        assertEquals(List.of(
+                "FAIL " + examples.resolve("b-wrong.json") + ": expected FLAG, got FLAG; missing [contract.usage-bill-shock];"
+                        + " extra [contract.flat-fee]",
+                "FAIL " + examples.resolve("c-bad.json") + ": invalid example: /deal: required field is missing",
+                "1 passed, 2 failed"), run.lines());
+    }
+
+    @Test
+    void test_coverage_countsExamplesPerRuleAndNamesTheUnfired() throws Exception {
+        Path examples = Files.createDirectory(temp.resolve("examples"));
+        Files.copy(Path.of("policy-examples/contract-flat-fee.json"), examples.resolve("flat-fee.json"));
+        CliRunner.Result run = CliRunner.run("", "test", "--examples", examples.toString(), "--coverage",
+                "--min-coverage", "50");
+        assertEquals(1, run.status(), run.out());
+        assertTrue(run.out().contains("    1  rules/pricing-lock-in.drl:26  Flat fee  [contract.flat-fee]\n"), run.out());
+        assertTrue(run.out().contains("    0  rules/undersold.drl:11  Land buys fewer seats than the outcome needs  [sizing.undersold]\n"), run.out());
+        assertTrue(run.out().contains("No example fires rules/undersold.drl:11 \"Land buys fewer seats than the outcome needs\"\n"), run.out());
+        assertTrue(run.out().contains("Rule coverage: 6.5% of 31 rules\nRule coverage 6.5% is under the minimum 50.0%\n"), run.out());
+        assertTrue(run.out().endsWith("1 passed, 0 failed\n"), run.out());
+    }
+}
