@@ -110,6 +110,17 @@ class DealDeskTest {
         }
 
         @Test
+        void build_brokenThresholdFunction_isOneErrorNotOnePerRule() {
+            RulesCopy copy = RulesCopy.of(temp).replace("thresholds.drl",
+                    "function int flatFeeMaxTermMonths() { return 12; }", "function int flatFeeMaxTermMonths() { return 12 }");
+            int line = copy.lineOf("thresholds.drl", "function int flatFeeMaxTermMonths()");
+            PolicyLoadException e = assertThrows(PolicyLoadException.class,
+                    () -> DealDesk.builder().rules(copy.directory()).build());
+            assertEquals(List.of(PolicyProblem.error("thresholds.drl", line,
+                    "function flatFeeMaxTermMonths: Syntax error, insert \";\" to complete BlockStatements")), e.problems());
+        }
+
+        @Test
         void build_unknownFactField_namesFileAndLine() {
             RulesCopy copy = RulesCopy.of(temp).replace("pricing-lock-in.drl",
                     "termMonths <= flatFeeMaxTermMonths()", "termMonth <= flatFeeMaxTermMonths()");

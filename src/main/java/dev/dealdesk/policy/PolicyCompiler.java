@@ -6,6 +6,8 @@ import dev.dealdesk.PolicyProblem.Level;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +38,7 @@ final class PolicyCompiler {
 
     static final String FINDINGS_GLOBAL = "findings";
 
+    private static final Pattern BROKEN_FUNCTION = Pattern.compile("\\[ function (\\w+) \\(line:\\d+\\)");
     private static final Pattern LINE_COLUMN = Pattern.compile("[Ll]ine:? (\\d+)(?::|, [Cc]olumn:) ?(\\d+)");
 
     private PolicyCompiler() {
@@ -93,14 +96,14 @@ final class PolicyCompiler {
         ReleaseId release = kie.newReleaseId("dev.dealdesk.policy", "policy-" + UUID.randomUUID(), "1");
         files.generateAndWritePomXML(release);
         KieBuilder builder = kie.newKieBuilder(files).buildAll();
-        boolean errors = false;
+        List<PolicyProblem> compiled = new ArrayList<>();
         for (Message message : builder.getResults().getMessages()) {
             if (message.getLevel() == Message.Level.ERROR || message.getLevel() == Message.Level.WARNING) {
-                problems.add(problem(message, kiePaths));
-                errors |= message.getLevel() == Message.Level.ERROR;
+                compiled.add(problem(message, kiePaths));
             }
         }
-        if (errors) {
+        problems.addAll(withoutCascade(compiled));
+        if (compiled.stream().anyMatch(problem -> problem.level() == Level.ERROR)) {
             return null;
         }
         try {
@@ -178,6 +181,41 @@ final class PolicyCompiler {
         }
         problems.add(PolicyProblem.error(source.files().get(0).path(), 0,
                 "the policy must declare: global " + Findings.class.getName() + " " + FINDINGS_GLOBAL + ";"));
+    }
+
+    /**
+     * Drops the errors a broken function causes elsewhere. A function that does not compile makes
+     * every rule of the package fail to import it, so a missing semicolon in one threshold would
+     * otherwise be reported once per rule; the function's own error says all there is to fix.
+     */
+    private static List<PolicyProblem> withoutCascade(List<PolicyProblem> problems) {
+        Set<String> broken = new HashSet<>();
+        for (PolicyProblem problem : problems) {
+            Matcher function = BROKEN_FUNCTION.matcher(problem.message());
+            if (function.find()) {
+                // Drools prints the name twice: "function fooBar fooBar (line:10)" without the space.
+                String doubled = function.group(1);
+                broken.add(doubled.length() % 2 == 0 && doubled.substring(0, doubled.length() / 2)
+                        .equals(doubled.substring(doubled.length() / 2)) ? doubled.substring(0, doubled.length() / 2) : doubled);
+            }
+        }
+        if (broken.isEmpty()) {
+            return problems;
+        }
+        List<PolicyProblem> causes = new ArrayList<>();
+        for (PolicyProblem problem : problems) {
+            Matcher function = BROKEN_FUNCTION.matcher(problem.message());
+            if (function.find()) {
+                String name = broken.stream().filter(function.group(1)::startsWith).findFirst().orElse(function.group(1));
+                String reason = problem.message().substring(function.end()).replaceFirst("^:\\s*", "").replaceFirst("\\s*]$", "");
+                causes.add(new PolicyProblem(problem.file(), problem.line(), problem.column(), problem.level(),
+                        "function " + name + ": " + reason));
+            } else if (broken.stream().noneMatch(name -> problem.message().contains(name)
+                    || problem.message().contains(Character.toUpperCase(name.charAt(0)) + name.substring(1)))) {
+                causes.add(problem);
+            }
+        }
+        return causes;
     }
 
     private static PolicyProblem problem(Message message, Map<String, String> kiePaths) {
