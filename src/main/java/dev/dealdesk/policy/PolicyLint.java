@@ -8,6 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ExistsDescr;
+import org.drools.drl.ast.descr.ForallDescr;
+import org.drools.drl.ast.descr.NotDescr;
+import org.drools.drl.ast.descr.OrDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
@@ -110,7 +116,13 @@ final class PolicyLint {
             if (!LintAllowlist.ATTRIBUTES.contains(attribute.getKey())) {
                 at.error(attribute.getValue(), "rule attribute " + attribute.getKey() + " is not allowed; allowed: "
                         + String.join(", ", LintAllowlist.ATTRIBUTES.stream().sorted().toList()));
+            } else if (attribute.getKey().equals("salience") && !attribute.getValue().getValue().strip().matches("-?\\d+")) {
+                // Drools evaluates a salience expression at run time: only a number is a number.
+                at.error(attribute.getValue(), "salience must be a whole number, not an expression");
             }
+        }
+        if (!rule.getNamedConsequences().isEmpty()) {
+            at.error(rule, "named consequences are not allowed: a rule has one then block");
         }
         Set<String> bound = new HashSet<>();
         List<Runnable> conditionChecks = new ArrayList<>();
@@ -159,12 +171,18 @@ final class PolicyLint {
             if (accumulate.getInput() != null) {
                 collect(at, accumulate.getInput(), bound, checks);
             }
+        } else if (descr instanceof CollectDescr collected) {
+            collect(at, collected.getInputPattern(), bound, checks);
         } else if (descr instanceof EntryPointDescr entryPoint) {
             at.error(entryPoint, "entry points are not allowed");
-        } else if (descr instanceof ConditionalElementDescr element) {
-            for (BaseDescr child : element.getDescrs()) {
+        } else if (descr instanceof AndDescr || descr instanceof OrDescr || descr instanceof NotDescr
+                || descr instanceof ExistsDescr || descr instanceof ForallDescr) {
+            for (BaseDescr child : ((ConditionalElementDescr) descr).getDescrs()) {
                 collect(at, child, bound, checks);
             }
+        } else if (descr != null) {
+            // An allowlist: a construct this check does not know is refused, not waved through.
+            at.error(descr, descr.getClass().getSimpleName().replace("Descr", "") + " is not allowed in rules");
         }
     }
 

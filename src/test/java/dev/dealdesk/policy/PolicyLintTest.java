@@ -103,6 +103,37 @@ class PolicyLintTest {
                         """,
                         "hostile.drl:6:20: error: rule attribute date-effective is not allowed; allowed: activation-group,"
                                 + " dialect, lock-on-active, no-loop, salience"),
+                Arguments.of("a salience expression, evaluated at run time", HEADER + """
+                        rule "Salience"
+                            @code("test.hostile") @concerns("failure:test") @severity("FLAG") @approver("FINANCE")
+                            salience (System.exit(0) == null ? 1 : 0)
+                        when
+                            Deal()
+                        then
+                        end
+                        """,
+                        "hostile.drl:6:14: error: salience must be a whole number, not an expression"),
+                Arguments.of("a named consequence", HEADER + """
+                        rule "Named"
+                            @code("test.hostile") @concerns("failure:test") @severity("FLAG") @approver("FINANCE")
+                        when
+                            $d : Deal()
+                            if ($d.acv() > 0) do[hidden]
+                        then
+                        then[hidden]
+                            System.exit(3);
+                        end
+                        """,
+                        "hostile.drl:4:1: error: named consequences are not allowed: a rule has one then block"),
+                Arguments.of("code inside collect", HEADER + """
+                        rule "Collect"
+                            @code("test.hostile") @concerns("failure:test") @severity("FLAG") @approver("FINANCE")
+                        when
+                            java.util.List() from collect(Deal(System.exit(1) == null))
+                        then
+                        end
+                        """,
+                        "hostile.drl:7:40: error: System" + NOT_ALLOWED),
                 Arguments.of("another package", "package evil;\nimport dev.dealdesk.facts.Deal;\n",
                         "hostile.drl:1:1: error: package must be dealdesk.policy (all rules files share one package), not evil"));
     }
