@@ -2,6 +2,8 @@ package dev.dealdesk;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.dealdesk.audit.AuditException;
+import dev.dealdesk.audit.AuditLog;
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.policy.CompiledPolicy;
 import dev.dealdesk.policy.LivePolicy;
@@ -11,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -30,11 +34,19 @@ public final class DealDesk implements AutoCloseable {
     private final LivePolicy policy;
     private final Clock clock;
     private final Supplier<String> decisionIds;
+    private final AuditLog audit;
 
-    private DealDesk(LivePolicy policy, Clock clock, Supplier<String> decisionIds) {
+    private DealDesk(LivePolicy policy, Clock clock, Supplier<String> decisionIds, AuditLog audit) {
         this.policy = policy;
         this.clock = clock;
         this.decisionIds = decisionIds;
+        this.audit = audit;
+    }
+
+    /** The engine's version, as the jar names it; {@code development} when run from classes. */
+    public static String version() {
+        String version = DealDesk.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
     }
 
     /** Starts configuring an engine. */
@@ -50,9 +62,28 @@ public final class DealDesk implements AutoCloseable {
      * @throws EvaluationException when a rule fails while deciding: the deal then has no decision
      */
     public Decision evaluate(Deal deal) {
+        try {
+            return submit(deal).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Decides one deal and completes when the decision may be returned: at once, or with an audit
+     * log once its record is on storage. Decisions submitted one after another are recorded in that
+     * order, so a caller can keep many in flight and still hand them out in order.
+     *
+     * @throws EvaluationException when a rule fails while deciding
+     */
+    public CompletableFuture<Decision> submit(Deal deal) {
         requireNonNull(deal, "deal");
         CompiledPolicy live = policy.current();
-        return live.decide(deal, decisionIds.get(), clock.instant());
+        Decision decision = live.decide(deal, decisionIds.get(), clock.instant());
+        if (audit == null) {
+            return CompletableFuture.completedFuture(decision);
+        }
+        return audit.append(deal, decision, live.source()).thenApply(record -> decision);
     }
 
     /** The version of the live policy. */
@@ -70,10 +101,13 @@ public final class DealDesk implements AutoCloseable {
         return policy.reload();
     }
 
-    /** Stops watching the rules; the engine keeps deciding with the live policy. */
+    /** Stops watching the rules and closes the audit log after writing what it holds. */
     @Override
     public void close() {
         policy.close();
+        if (audit != null) {
+            audit.close();
+        }
     }
 
     /** Configures and builds a {@link DealDesk}. Not thread-safe; build once and share the engine. */
@@ -86,6 +120,7 @@ public final class DealDesk implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Supplier<String> decisionIds = () -> UUID.randomUUID().toString();
         private final List<ReloadListener> listeners = new ArrayList<>();
+        private Path audit;
 
         private Builder() {
         }
@@ -121,6 +156,15 @@ public final class DealDesk implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Records every decision in this audit log (JSON Lines, hash-chained, policies pinned beside it)
+         * before returning it. None by default.
+         */
+        public Builder audit(Path file) {
+            this.audit = requireNonNull(file, "file");
+            return this;
+        }
+
         /** Adds a listener told of every reload attempt. */
         public Builder onReload(ReloadListener listener) {
             listeners.add(requireNonNull(listener, "listener"));
@@ -144,6 +188,7 @@ public final class DealDesk implements AutoCloseable {
          *
          * @throws PolicyLoadException carrying every {@code file:line} problem when the policy cannot load
          * @throws IllegalStateException when no rules directory was given
+         * @throws AuditException when the audit log cannot be opened (another writer holds it, say)
          */
         public DealDesk build() throws PolicyLoadException {
             if (rules == null) {
@@ -151,7 +196,12 @@ public final class DealDesk implements AutoCloseable {
             }
             LivePolicy live = LivePolicy.start(rules, examples, clock, watch ? debounce : null);
             listeners.forEach(live::addListener);
-            return new DealDesk(live, clock, decisionIds);
+            try {
+                return new DealDesk(live, clock, decisionIds, audit == null ? null : AuditLog.open(audit, version()));
+            } catch (AuditException e) {
+                live.close();
+                throw e;
+            }
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.dealdesk.cli;
 
 import dev.dealdesk.DealDesk;
-import dev.dealdesk.Decision;
 import dev.dealdesk.EvaluationException;
 import dev.dealdesk.PolicyLoadException;
 import dev.dealdesk.PolicyProblem;
+import dev.dealdesk.audit.AuditException;
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.facts.DealReader;
 import dev.dealdesk.facts.InvalidDealException;
@@ -14,7 +14,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +53,10 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "json: one compact decision per line (default); text: for a person.")
     private Format format;
 
+    @Option(names = "--audit", paramLabel = "FILE",
+            description = "Record every decision in this audit log before printing it.")
+    private Path audit;
+
     @Option(names = "--watch", description = "Reload the rules when they change while reading a long input (hot reload).")
     private boolean watch;
 
@@ -61,6 +69,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    private static final int WINDOW = 256;
+
     private boolean invalid;
     private boolean failed;
 
@@ -68,11 +78,18 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        DealDesk.Builder builder = DealDesk.builder().rules(rules).watch(watch);
+        if (audit != null) {
+            builder.audit(audit);
+        }
         DealDesk engine;
         try {
-            engine = DealDesk.builder().rules(rules).watch(watch).build();
+            engine = builder.build();
         } catch (PolicyLoadException e) {
             printProblems(err, rules, e);
+            return 1;
+        } catch (AuditException e) {
+            err.print("dealdesk: " + e.getMessage() + "\n");
             return 1;
         }
         try (engine) {
@@ -81,40 +98,66 @@ final class EvaluateCommand implements Callable<Integer> {
         return failed ? 1 : invalid ? 2 : 0;
     }
 
+    /**
+     * Decides every record, keeping up to a window of decisions in flight so an audited batch
+     * forces the log once per window, not once per deal; each line is printed, in input order, only
+     * once its decision may be returned (with an audit log: once it is on storage).
+     */
     private void decideAll(DealDesk engine, PrintWriter out, PrintWriter err) {
+        Deque<CompletableFuture<String>> inFlight = new ArrayDeque<>();
         InputRecords.read(inputs, main.stdin(), new InputRecords.Sink() {
             @Override
             public void accept(InputRecords.Record record) {
-                decide(engine, record, out, err);
+                inFlight.add(decide(engine, record, err));
+                if (inFlight.size() >= WINDOW) {
+                    print(inFlight, out, err);
+                }
             }
 
             @Override
             public void idle() {
+                print(inFlight, out, err);
                 out.flush();
             }
         });
+        print(inFlight, out, err);
     }
 
-    private void decide(DealDesk engine, InputRecords.Record record, PrintWriter out, PrintWriter err) {
+    private void print(Deque<CompletableFuture<String>> inFlight, PrintWriter out, PrintWriter err) {
+        while (!inFlight.isEmpty()) {
+            try {
+                out.print(inFlight.poll().join());
+            } catch (CompletionException e) {
+                failed = true;
+                err.print("dealdesk: " + e.getCause().getMessage() + "\n");
+                out.print(errorLine("(audit)", "", "the decision could not be recorded: " + e.getCause().getMessage()));
+            }
+        }
+    }
+
+    private CompletableFuture<String> decide(DealDesk engine, InputRecords.Record record, PrintWriter err) {
         if (record.problem() != null) {
-            error(out, record.source(), "", record.problem());
-            return;
+            return done(errorLine(record.source(), "", record.problem()));
         }
         try {
-            Decision decision = engine.evaluate(read(record.text()));
-            out.print(format == Format.json ? DecisionJson.toLine(decision) + "\n" : TextFormat.render(decision) + "\n");
+            return engine.submit(read(record.text())).thenApply(decision -> format == Format.json
+                    ? DecisionJson.toLine(decision) + "\n" : TextFormat.render(decision) + "\n");
         } catch (InvalidDealException e) {
-            error(out, record.source(), e.path(), e.problem());
+            return done(errorLine(record.source(), e.path(), e.problem()));
         } catch (EvaluationException e) {
             failed = true;
             err.print("dealdesk: " + record.source() + ": " + e.getMessage() + "\n");
-            error(out, record.source(), "", "the policy failed while deciding this deal: " + e.getMessage());
+            return done(errorLine(record.source(), "", "the policy failed while deciding this deal: " + e.getMessage()));
         } catch (RuntimeException e) {
             // A defect, not bad input: keep the batch going, say so, and exit non-zero.
             failed = true;
             err.print("dealdesk: " + record.source() + ": internal error: " + e + "\n");
-            error(out, record.source(), "", "internal error while deciding this deal: " + e);
+            return done(errorLine(record.source(), "", "internal error while deciding this deal: " + e));
         }
+    }
+
+    private static CompletableFuture<String> done(String line) {
+        return CompletableFuture.completedFuture(line);
     }
 
     private static Deal read(String text) throws InvalidDealException {
@@ -125,14 +168,13 @@ final class EvaluateCommand implements Callable<Integer> {
         return PolicyExample.isExample(document) ? PolicyExample.read(document).deal() : DealReader.read(document, "");
     }
 
-    private void error(PrintWriter out, String source, String path, String message) {
+    private String errorLine(String source, String path, String message) {
         invalid = true;
         if (format == Format.json) {
-            out.print(Json.createObjectBuilder().add("error", Json.createObjectBuilder()
-                    .add("source", source).add("path", path).add("message", message)).build() + "\n");
-        } else {
-            out.print("Error in " + source + (path.isEmpty() ? "" : " at " + path) + ": " + message + "\n\n");
+            return Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+                    .add("source", source).add("path", path).add("message", message)).build() + "\n";
         }
+        return "Error in " + source + (path.isEmpty() ? "" : " at " + path) + ": " + message + "\n\n";
     }
 
     static void printProblems(PrintWriter err, Path rules, PolicyLoadException e) {

@@ -1,0 +1,272 @@
+package dev.dealdesk.audit;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.dealdesk.Decision;
+import dev.dealdesk.facts.Deal;
+import dev.dealdesk.policy.PolicySource;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The append-only audit log: one {@link AuditRecord} per line (JSON Lines), each chained to the one
+ * before by its hash. An appended record is forced to storage before its future completes; records
+ * waiting together are written and forced together (group commit), so many threads append at the
+ * speed of one force per batch. One writer per file: the file is locked while open, and another
+ * process gets an {@link AuditException}. On open, a torn last line (a crash mid-write) is set aside
+ * in {@code <file>.torn-<millis>} and the chain continues from the last whole record.
+ * Thread-safe.
+ */
+public final class AuditLog implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+
+    private record Pending(byte[] line, AuditRecord record, CompletableFuture<AuditRecord> done) {
+    }
+
+    private final Path file;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final PolicySnapshots snapshots;
+    private final String engine;
+    private final String recovered;
+    private final Thread writer;
+    private final List<Pending> queue = new ArrayList<>();
+    private String lastHash;
+    private boolean closing;
+    private IOException failure;
+
+    private AuditLog(Path file, FileChannel channel, FileLock lock, String lastHash, String engine, String recovered) {
+        this.file = file;
+        this.channel = channel;
+        this.lock = lock;
+        this.snapshots = PolicySnapshots.beside(file);
+        this.lastHash = lastHash;
+        this.engine = engine;
+        this.recovered = recovered;
+        this.writer = new Thread(this::writeLoop, "dealdesk-audit-writer");
+        this.writer.setDaemon(true);
+    }
+
+    /**
+     * Opens (or creates) the log for appending.
+     *
+     * @param engine the engine version each record names
+     * @throws AuditException when another process holds the log, or it cannot be read or written
+     */
+    public static AuditLog open(Path file, String engine) {
+        requireNonNull(file, "file");
+        requireNonNull(engine, "engine");
+        FileChannel channel = null;
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException heldHere) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new AuditException("audit log " + file + " is in use by another writer");
+            }
+            String recovered = setAsideTornTail(file, channel);
+            String lastHash = lastHash(file, channel);
+            channel.position(channel.size());
+            AuditLog log = new AuditLog(file, channel, lock, lastHash, engine, recovered);
+            log.writer.start();
+            return log;
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new AuditException("cannot open audit log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The log file. */
+    public Path file() {
+        return file;
+    }
+
+    /** Where the torn last line found on open was set aside, or {@code null} when there was none. */
+    public String recoveredTornTail() {
+        return recovered;
+    }
+
+    /**
+     * Appends the record of a decision. The policy is pinned first (stored once per version); the
+     * future completes once the record is on storage, or fails with an {@link AuditException}.
+     */
+    public CompletableFuture<AuditRecord> append(Deal deal, Decision decision, PolicySource policy) {
+        requireNonNull(deal, "deal");
+        requireNonNull(decision, "decision");
+        requireNonNull(policy, "policy");
+        CompletableFuture<AuditRecord> done = new CompletableFuture<>();
+        try {
+            snapshots.store(policy);
+        } catch (IOException e) {
+            done.completeExceptionally(new AuditException("cannot pin policy " + policy.version().version() + ": "
+                    + e.getMessage(), e));
+            return done;
+        }
+        synchronized (queue) {
+            if (closing || failure != null) {
+                done.completeExceptionally(new AuditException("audit log " + file + " is closed"
+                        + (failure == null ? "" : " after a write failure: " + failure.getMessage()), failure));
+                return done;
+            }
+            // The chain is fixed here, in the order records are queued, which is the order they are written.
+            AuditRecord record = AuditRecord.of(deal, decision, engine, lastHash);
+            lastHash = record.hash();
+            queue.add(new Pending((record.line() + "\n").getBytes(StandardCharsets.UTF_8), record, done));
+            queue.notifyAll();
+        }
+        return done;
+    }
+
+    private void writeLoop() {
+        while (true) {
+            List<Pending> batch;
+            synchronized (queue) {
+                while (queue.isEmpty() && !closing) {
+                    try {
+                        queue.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                if (queue.isEmpty()) {
+                    return;
+                }
+                batch = new ArrayList<>(queue);
+                queue.clear();
+            }
+            try {
+                int size = batch.stream().mapToInt(pending -> pending.line().length).sum();
+                ByteBuffer bytes = ByteBuffer.allocate(size);
+                batch.forEach(pending -> bytes.put(pending.line()));
+                bytes.flip();
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(false);
+                batch.forEach(pending -> pending.done().complete(pending.record()));
+            } catch (IOException e) {
+                LOG.error("audit log {} cannot be written: {}", file, e.getMessage());
+                AuditException failed = new AuditException("audit log " + file + " cannot be written: " + e.getMessage(), e);
+                batch.forEach(pending -> pending.done().completeExceptionally(failed));
+                synchronized (queue) {
+                    failure = e;
+                    queue.forEach(pending -> pending.done().completeExceptionally(failed));
+                    queue.clear();
+                }
+                return;
+            }
+        }
+    }
+
+    /** Writes what is queued, forces it, and releases the file. */
+    @Override
+    public void close() {
+        synchronized (queue) {
+            closing = true;
+            queue.notifyAll();
+        }
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            lock.release();
+        } catch (IOException e) {
+            LOG.warn("releasing the lock on {}: {}", file, e.getMessage());
+        }
+        closeQuietly(channel);
+    }
+
+    /** Moves bytes after the last line break to a side file, and cuts the log there. */
+    private static String setAsideTornTail(Path file, FileChannel channel) throws IOException {
+        long size = channel.size();
+        if (size == 0 || lastByte(channel, size) == '\n') {
+            return null;
+        }
+        long keep = lastLineBreak(channel, size) + 1;
+        ByteBuffer torn = ByteBuffer.allocate((int) (size - keep));
+        channel.read(torn, keep);
+        torn.flip();
+        Path aside = file.resolveSibling(file.getFileName() + ".torn-" + System.currentTimeMillis());
+        try (FileChannel out = FileChannel.open(aside, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            out.write(torn);
+            out.force(true);
+        }
+        channel.truncate(keep);
+        channel.force(true);
+        LOG.warn("audit log {} ended in a torn line (a write cut short); set it aside in {}", file, aside);
+        return aside.toString();
+    }
+
+    private static String lastHash(Path file, FileChannel channel) throws IOException {
+        long size = channel.size();
+        if (size == 0) {
+            return AuditRecord.GENESIS;
+        }
+        long start = lastLineBreak(channel, size - 1) + 1;
+        ByteBuffer line = ByteBuffer.allocate((int) (size - 1 - start));
+        channel.read(line, start);
+        try {
+            return AuditRecord.parse(StandardCharsets.UTF_8.decode(line.flip()).toString()).hash();
+        } catch (AuditFormatException e) {
+            throw new AuditException("the last record of " + file + " cannot be read (" + e.getMessage()
+                    + "); run dealdesk verify " + file);
+        }
+    }
+
+    private static byte lastByte(FileChannel channel, long size) throws IOException {
+        ByteBuffer one = ByteBuffer.allocate(1);
+        channel.read(one, size - 1);
+        return one.get(0);
+    }
+
+    /** The position of the last line break before {@code end}, or -1. */
+    private static long lastLineBreak(FileChannel channel, long end) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate(8192);
+        long position = end;
+        while (position > 0) {
+            int length = (int) Math.min(chunk.capacity(), position);
+            chunk.clear().limit(length);
+            channel.read(chunk, position - length);
+            for (int i = length - 1; i >= 0; i--) {
+                if (chunk.get(i) == '\n') {
+                    return position - length + i;
+                }
+            }
+            position -= length;
+        }
+        return -1;
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // already failing or closing
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.dealdesk.audit;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.dealdesk.Decision;
+import dev.dealdesk.PolicyVersion;
+import dev.dealdesk.facts.Deal;
+import dev.dealdesk.facts.DealReader;
+import dev.dealdesk.facts.DealWriter;
+import dev.dealdesk.facts.InvalidDealException;
+import dev.dealdesk.json.CanonicalJson;
+import dev.dealdesk.json.DecisionJson;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+
+/**
+ * One line of the audit log, schema version 1: a self-contained receipt of one decision. It holds
+ * the deal exactly as evaluated, the decision (outcome, ownership model, approvers, findings), the
+ * policy and engine versions, the hash of the previous record and its own hash: SHA-256 over its
+ * canonical JSON without the {@code hash} member. Immutable.
+ *
+ * @param decisionId   the decision's id
+ * @param evaluatedAt  when the decision was made
+ * @param deal         the deal as evaluated, as JSON
+ * @param decision     {@code outcome}, {@code ownershipModel}, {@code approvers} and {@code findings}
+ * @param policy       the policy version that decided
+ * @param engine       the engine version that decided
+ * @param previousHash the previous record's hash, or {@link #GENESIS} for the first record
+ * @param hash         this record's hash
+ */
+public record AuditRecord(String decisionId, Instant evaluatedAt, JsonObject deal, JsonObject decision,
+                          PolicyVersion policy, String engine, String previousHash, String hash) {
+
+    /** The schema version this class writes and reads. */
+    public static final int SCHEMA = 1;
+
+    /** The previous hash of the first record of a log. */
+    public static final String GENESIS = "sha256:" + "0".repeat(64);
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    public AuditRecord {
+        requireNonNull(decisionId, "decisionId");
+        requireNonNull(evaluatedAt, "evaluatedAt");
+        requireNonNull(deal, "deal");
+        requireNonNull(decision, "decision");
+        requireNonNull(policy, "policy");
+        requireNonNull(engine, "engine");
+        requireNonNull(previousHash, "previousHash");
+        requireNonNull(hash, "hash");
+    }
+
+    /** The record of {@code decision} on {@code deal}, chained after {@code previousHash}. */
+    public static AuditRecord of(Deal deal, Decision decision, String engine, String previousHash) {
+        JsonObject full = DecisionJson.toJson(decision);
+        JsonObject outcome = JSON.createObjectBuilder()
+                .add("outcome", full.get("outcome"))
+                .add("ownershipModel", full.get("ownershipModel"))
+                .add("approvers", full.get("approvers"))
+                .add("findings", full.get("findings"))
+                .build();
+        JsonObject unsigned = body(decision.decisionId(), decision.evaluatedAt(), DealWriter.toJson(deal), outcome,
+                decision.policy(), engine, previousHash).build();
+        return new AuditRecord(decision.decisionId(), decision.evaluatedAt(), DealWriter.toJson(deal), outcome,
+                decision.policy(), engine, previousHash, hashOf(unsigned));
+    }
+
+    /**
+     * Reads one line of the log.
+     *
+     * @throws AuditFormatException when the line is not a schema-1 record
+     */
+    public static AuditRecord parse(String line) throws AuditFormatException {
+        JsonValue value;
+        try {
+            value = DealReader.parse(line);
+        } catch (InvalidDealException e) {
+            throw new AuditFormatException("not JSON: " + e.problem());
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new AuditFormatException("not a JSON object");
+        }
+        JsonObject json = value.asJsonObject();
+        try {
+            if (json.getInt("schema") != SCHEMA) {
+                throw new AuditFormatException("schema " + json.getInt("schema") + " is not " + SCHEMA);
+            }
+            JsonObject policy = json.getJsonObject("policy");
+            return new AuditRecord(json.getString("decisionId"), Instant.parse(json.getString("evaluatedAt")),
+                    json.getJsonObject("deal"), json.getJsonObject("decision"),
+                    new PolicyVersion(policy.getString("version"), policy.getInt("files")), json.getString("engine"),
+                    json.getString("prev"), json.getString("hash"));
+        } catch (NullPointerException | ClassCastException | DateTimeParseException e) {
+            throw new AuditFormatException("not a schema-1 record: " + e.getMessage());
+        }
+    }
+
+    /** The record as one line of canonical JSON, without a line break. */
+    public String line() {
+        return CanonicalJson.write(body(decisionId, evaluatedAt, deal, decision, policy, engine, previousHash)
+                .add("hash", hash).build());
+    }
+
+    /** The hash this record's content gives, which equals {@link #hash()} unless the record was altered. */
+    public String computedHash() {
+        return hashOf(body(decisionId, evaluatedAt, deal, decision, policy, engine, previousHash).build());
+    }
+
+    /** The deal as evaluated. */
+    public Deal readDeal() throws InvalidDealException {
+        return DealReader.read(deal, "/deal");
+    }
+
+    /** The outcome recorded. */
+    public String outcome() {
+        return decision.getString("outcome");
+    }
+
+    private static jakarta.json.JsonObjectBuilder body(String decisionId, Instant evaluatedAt, JsonObject deal,
+                                                       JsonObject decision, PolicyVersion policy, String engine,
+                                                       String previousHash) {
+        return JSON.createObjectBuilder()
+                .add("schema", SCHEMA)
+                .add("decisionId", decisionId)
+                .add("evaluatedAt", evaluatedAt.toString())
+                .add("deal", deal)
+                .add("decision", decision)
+                .add("policy", JSON.createObjectBuilder().add("version", policy.version()).add("files", policy.files()))
+                .add("engine", engine)
+                .add("prev", previousHash);
+    }
+
+    private static String hashOf(JsonObject unsigned) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(CanonicalJson.write(unsigned).getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.dealdesk.audit;
+
+import dev.dealdesk.PolicyLoadException;
+import dev.dealdesk.policy.PolicySource;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The policies that decided anything, pinned next to the audit log: each version stored once,
+ * under {@code policies/<hex digest>/}, as its rules files were, so a decision can be replayed
+ * years after {@code rules/} changed. A snapshot is written to a temporary folder, forced to
+ * storage and renamed into place, so it is whole or absent. Thread-safe.
+ */
+public final class PolicySnapshots {
+
+    private final Path directory;
+    private final Set<String> stored = ConcurrentHashMap.newKeySet();
+
+    /** Snapshots of the log {@code logFile}, in the {@code policies} folder beside it. */
+    public static PolicySnapshots beside(Path logFile) {
+        Path parent = logFile.toAbsolutePath().getParent();
+        return new PolicySnapshots(parent.resolve("policies"));
+    }
+
+    private PolicySnapshots(Path directory) {
+        this.directory = directory;
+    }
+
+    /** Where the snapshot of {@code version} ({@code sha256:<hex>}) is, whether or not it exists. */
+    public Path of(String version) {
+        return directory.resolve(version.startsWith("sha256:") ? version.substring(7) : version);
+    }
+
+    /** Stores {@code source} unless its version is already stored. */
+    public void store(PolicySource source) throws IOException {
+        String version = source.version().version();
+        if (stored.contains(version)) {
+            return;
+        }
+        Path target = of(version);
+        if (!Files.isDirectory(target)) {
+            Files.createDirectories(directory);
+            Path temporary = Files.createTempDirectory(directory, ".incoming-");
+            for (PolicySource.RuleFile file : source.files()) {
+                Path path = temporary.resolve(file.path());
+                Files.createDirectories(path.getParent());
+                try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                    channel.write(StandardCharsets.UTF_8.encode(file.text()));
+                    channel.force(true);
+                }
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException raced) {
+                deleteTree(temporary);
+            }
+            forceDirectory(directory);
+        }
+        stored.add(version);
+    }
+
+    /**
+     * Reads the snapshot of {@code version}.
+     *
+     * @throws PolicyLoadException when it is missing or unreadable
+     */
+    public PolicySource read(String version) throws PolicyLoadException {
+        return PolicySource.read(of(version));
+    }
+
+    private static void forceDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException notSupported) {
+            // some file systems cannot force a directory; the files themselves are forced
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> tree = Files.walk(root)) {
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
