@@ -6,17 +6,17 @@ import java.util.Set;
 
 /**
  * Finds the names a piece of DRL code uses, skipping string literals, character literals and
- * comments: each identifier with its offset, whether it is a member ({@code x.name}), whether it
- * is followed by {@code .} or declared (a binding {@code $x :} or a local {@code Type x =}).
+ * comments: each identifier with its offset, whether it is a member ({@code x.name}) and whether it
+ * is declared (a binding {@code $x :} or a local {@code Type x =}).
  */
 final class ExpressionScanner {
 
     /** One identifier in the code. */
-    record Name(String text, int offset, boolean member, boolean dereferenced, boolean declared) {
+    record Name(String text, int offset, boolean member, boolean declared) {
     }
 
     private static final Set<String> DECLARING_WORDS = Set.of("int", "long", "double", "float", "boolean",
-            "char", "short", "byte", "var", "final");
+            "char", "short", "byte", "final");
 
     private ExpressionScanner() {
     }
@@ -62,7 +62,7 @@ final class ExpressionScanner {
                 boolean local = previousWord != null && (typeNames.contains(previousWord)
                         || DECLARING_WORDS.contains(previousWord)) && "=;:,)".indexOf(next) >= 0;
                 boolean generic = previous == '>' && "=;:".indexOf(next) >= 0;
-                names.add(new Name(word, start, member, next == '.', !member && (bound || local || generic)));
+                names.add(new Name(word, start, member, !member && (bound || local || generic)));
                 previous = 'a';
                 previousWord = word;
             } else {
@@ -74,6 +74,42 @@ final class ExpressionScanner {
             }
         }
         return names;
+    }
+
+    /**
+     * {@code code} with the insides of string and character literals and all comments replaced by
+     * spaces, so offsets still match and patterns can be searched without matching text in them.
+     */
+    static String blankOut(String code) {
+        StringBuilder blank = new StringBuilder(code);
+        int i = 0;
+        while (i < code.length()) {
+            char c = code.charAt(i);
+            int end;
+            if (c == '"' || c == '\'') {
+                end = skipLiteral(code, i, c);
+                fill(blank, i + 1, end - 1);
+            } else if (c == '/' && i + 1 < code.length() && code.charAt(i + 1) == '/') {
+                end = lineEnd(code, i);
+                fill(blank, i, end);
+            } else if (c == '/' && i + 1 < code.length() && code.charAt(i + 1) == '*') {
+                int close = code.indexOf("*/", i + 2);
+                end = close < 0 ? code.length() : close + 2;
+                fill(blank, i, end);
+            } else {
+                end = i + 1;
+            }
+            i = end;
+        }
+        return blank.toString();
+    }
+
+    private static void fill(StringBuilder text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) != '\n') {
+                text.setCharAt(i, ' ');
+            }
+        }
     }
 
     private static int skipLiteral(String code, int start, char quote) {

@@ -37,6 +37,11 @@ import java.util.Set;
  */
 final class LintAllowlist {
 
+    private static final String REFLECTION = "reflection is not allowed in rules";
+    private static final String NONDETERMINISTIC = "rules must be deterministic";
+    private static final String PROPERTIES_READ = "rules must not read system properties";
+    private static final String THREADS = "rules must not start threads";
+
     /** The DRL package every rules file declares, so functions are shared between files. */
     static final String PACKAGE = "dealdesk.policy";
 
@@ -56,9 +61,8 @@ final class LintAllowlist {
             "java.time.LocalDate", "java.time.Period", "java.time.Year", "java.time.YearMonth", "java.time.Month",
             "java.time.DayOfWeek", "java.time.temporal.ChronoUnit",
             "java.util.List", "java.util.Set", "java.util.Map", "java.util.Collection", "java.util.ArrayList",
-            "java.util.HashMap", "java.util.HashSet", "java.util.LinkedHashMap", "java.util.TreeMap",
-            "java.util.TreeSet", "java.util.Collections", "java.util.Arrays", "java.util.Objects",
-            "java.util.Optional");
+            "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.TreeSet", "java.util.Collections",
+            "java.util.Arrays", "java.util.Objects", "java.util.Optional");
 
     /** JDK types usable without an import, as in Java. */
     static final Set<String> IMPLICIT_TYPES = Set.of("String", "Math", "Integer", "Long", "Double", "Boolean",
@@ -86,7 +90,7 @@ final class LintAllowlist {
     /** Java and DRL words allowed in conditions, consequences and functions. Loops are not among them. */
     static final Set<String> WORDS = Set.of(
             "new", "return", "if", "else", "true", "false", "null", "this", "instanceof", "switch", "case",
-            "default", "break", "final", "var", "int", "long", "double", "float", "boolean", "char", "short",
+            "default", "break", "final", "int", "long", "double", "float", "boolean", "char", "short",
             "byte", "void",
             "matches", "contains", "memberOf", "soundslike", "str", "in", "not", "excludes", "from",
             "accumulate", "collect", "exists", "forall", "eval", "or", "and",
@@ -98,14 +102,34 @@ final class LintAllowlist {
      * ({@code getInteger}, {@code getLong}, {@code getBoolean}): rules must decide the same way on
      * any machine, on replay years later.
      */
-    static final Map<String, String> FORBIDDEN_MEMBERS = Map.of(
-            "getClass", "reflection is not allowed in rules",
-            "class", "reflection is not allowed in rules",
-            "now", "rules never read the clock: use the deal's asOf",
-            "random", "rules must be deterministic",
-            "getInteger", "rules must not read system properties",
-            "getLong", "rules must not read system properties",
-            "getBoolean", "rules must not read system properties");
+    static final Map<String, String> FORBIDDEN_MEMBERS = Map.ofEntries(
+            Map.entry("getClass", REFLECTION), Map.entry("class", REFLECTION),
+            Map.entry("getDeclaringClass", REFLECTION), Map.entry("declaringClass", REFLECTION),
+            Map.entry("describeConstable", REFLECTION), Map.entry("resolveConstantDesc", REFLECTION),
+            Map.entry("now", "rules never read the clock: use the deal's asOf"),
+            Map.entry("random", NONDETERMINISTIC), Map.entry("shuffle", NONDETERMINISTIC),
+            Map.entry("hashCode", NONDETERMINISTIC), Map.entry("identityHashCode", NONDETERMINISTIC),
+            Map.entry("parallelStream", THREADS), Map.entry("parallel", THREADS), Map.entry("parallelSort", THREADS),
+            Map.entry("parallelPrefix", THREADS), Map.entry("parallelSetAll", THREADS),
+            Map.entry("getInteger", PROPERTIES_READ), Map.entry("getLong", PROPERTIES_READ),
+            Map.entry("getBoolean", PROPERTIES_READ),
+            Map.entry("wait", "rules must not block"), Map.entry("notify", "rules must not block"),
+            Map.entry("notifyAll", "rules must not block"));
+
+    /** Names a rule may not declare: package roots would let a fully qualified name through. */
+    static final Set<String> PACKAGE_ROOTS = Set.of("java", "javax", "jdk", "sun", "com", "org", "net", "dev", "io",
+            "kotlin", "scala", "groovy");
+
+    /** Rule metadata the engine reads; values must be string literals. */
+    static final Set<String> ANNOTATIONS = Set.of("code", "concerns", "severity", "approver");
+
+
+    /**
+     * The members code may name after a dot: every public method, field and enum constant of the
+     * allowed types, and the property names MVEL derives from their getters, less the forbidden ones.
+     * Nothing else can be called, so no path leads from an allowed value to reflection or I/O.
+     */
+    static final Set<String> MEMBERS;
 
     /** Simple name to fully qualified name of every allowed type. */
     static final Map<String, String> TYPES;
@@ -139,6 +163,28 @@ final class LintAllowlist {
         properties.removeAll(Set.of("hashCode", "toString", "equals"));
         TYPES = Map.copyOf(types);
         PROPERTIES = Set.copyOf(properties);
+        Set<String> members = new HashSet<>(Set.of("length"));
+        for (String name : types.values()) {
+            Class<?> type;
+            try {
+                type = Class.forName(name);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("allowlisted type is missing: " + name, e);
+            }
+            for (Method method : type.getMethods()) {
+                members.add(method.getName());
+                String getter = method.getName().startsWith("get") ? method.getName().substring(3)
+                        : method.getName().startsWith("is") ? method.getName().substring(2) : "";
+                if (!getter.isEmpty() && method.getParameterCount() == 0) {
+                    members.add(Character.toLowerCase(getter.charAt(0)) + getter.substring(1));
+                }
+            }
+            for (java.lang.reflect.Field field : type.getFields()) {
+                members.add(field.getName());
+            }
+        }
+        members.removeAll(FORBIDDEN_MEMBERS.keySet());
+        MEMBERS = Set.copyOf(members);
     }
 
     private LintAllowlist() {

@@ -7,7 +7,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.CollectDescr;
 import org.drools.drl.ast.descr.ExistsDescr;
@@ -40,6 +43,15 @@ final class PolicyLint {
     /** A rules file with its parse tree. */
     record ParsedFile(PolicySource.RuleFile file, PackageDescr descr) {
     }
+
+    /** Syntax no policy needs and that would hide calls from this check: lambdas, method references, var. */
+    private static final Map<String, String> FORBIDDEN_SYNTAX = Map.of(
+            "->", "lambdas are not allowed in rules",
+            "::", "method references are not allowed in rules");
+    private static final Pattern STRING_LITERALS = Pattern.compile("\"[^\"\\\\]*\"(\\s*,\\s*\"[^\"\\\\]*\")*");
+    private static final Pattern KCONTEXT = Pattern.compile("\\bkcontext\\b");
+    private static final Pattern FINDINGS_CALL = Pattern.compile(
+            "\\bfindings\\s*\\.\\s*(add|addForEntry|ownershipModel)\\s*\\(\\s*$");
 
     private final List<PolicyProblem> problems = new ArrayList<>();
     private final Set<String> functions = new HashSet<>();
@@ -100,6 +112,10 @@ final class PolicyLint {
     }
 
     private void checkFunction(Located at, FunctionDescr function) {
+        if (LintAllowlist.PACKAGE_ROOTS.contains(function.getName()) || !Character.isLowerCase(function.getName().charAt(0))) {
+            at.error(function, "function name " + function.getName() + " is not allowed: start it with a lower-case"
+                    + " letter and do not use a package name");
+        }
         checkTypeName(at, function, function.getReturnType());
         function.getParameterTypes().forEach(type -> checkTypeName(at, function, type));
         Set<String> names = new HashSet<>(function.getParameterNames());
@@ -111,6 +127,17 @@ final class PolicyLint {
         if (rule instanceof QueryDescr) {
             at.error(rule, "queries are not allowed");
             return;
+        }
+        for (AnnotationDescr annotation : rule.getAnnotations()) {
+            Object value = annotation.getValue();
+            if (!LintAllowlist.ANNOTATIONS.contains(annotation.getName())) {
+                at.error(rule, "rule metadata @" + annotation.getName() + " is not allowed; allowed: @code, @concerns,"
+                        + " @severity, @approver");
+            } else if (!(value instanceof String text) || !STRING_LITERALS.matcher(text.strip()).matches()) {
+                // Drools evaluates metadata that is not a literal while it compiles.
+                at.error(rule, "rule metadata @" + annotation.getName() + " must be a string literal, such as"
+                        + " @" + annotation.getName() + "(\"...\")");
+            }
         }
         for (Map.Entry<String, AttributeDescr> attribute : rule.getAttributes().entrySet()) {
             if (!LintAllowlist.ATTRIBUTES.contains(attribute.getKey())) {
@@ -137,6 +164,9 @@ final class PolicyLint {
     private void collect(Located at, BaseDescr descr, Set<String> bound, List<Runnable> checks) {
         if (descr instanceof PatternDescr pattern) {
             checkTypeName(at, pattern, pattern.getObjectType());
+            if (!pattern.getAnnotations().isEmpty()) {
+                at.error(pattern, "annotations on patterns are not allowed");
+            }
             if (pattern.getIdentifier() != null) {
                 bound.add(pattern.getIdentifier());
             }
@@ -150,9 +180,10 @@ final class PolicyLint {
         } else if (descr instanceof ExprConstraintDescr constraint) {
             checks.add(() -> checkCode(at, constraint.getExpression(), constraint.getStartCharacter(), bound, true, constraint));
         } else if (descr instanceof FromDescr from) {
-            checks.add(() -> checkCode(at, from.getExpression(), -1, bound, true, from));
+            checks.add(() -> checkCode(at, from.getExpression(), at.find(from.getExpression(), from), bound, true, from));
         } else if (descr instanceof EvalDescr eval) {
-            checks.add(() -> checkCode(at, String.valueOf(eval.getContent()), -1, bound, true, eval));
+            String content = String.valueOf(eval.getContent());
+            checks.add(() -> checkCode(at, content, at.find(content, eval), bound, true, eval));
         } else if (descr instanceof AccumulateDescr accumulate) {
             if (!accumulate.isExternalFunction()) {
                 at.error(accumulate, "inline accumulate code is not allowed; use count, sum, min, max, average, collectList or collectSet");
@@ -165,7 +196,7 @@ final class PolicyLint {
                     bound.add(function.getBind());
                 }
                 for (String parameter : function.getParams()) {
-                    checks.add(() -> checkCode(at, parameter, -1, bound, true, accumulate));
+                    checks.add(() -> checkCode(at, parameter, at.find(parameter, accumulate), bound, true, accumulate));
                 }
             }
             if (accumulate.getInput() != null) {
@@ -190,10 +221,16 @@ final class PolicyLint {
         if (type == null) {
             return;
         }
-        String base = type.replaceAll("<.*>|\\[]", "").strip();
-        boolean primitive = Set.of("int", "long", "double", "float", "boolean", "char", "short", "byte", "void").contains(base);
-        if (!primitive && !LintAllowlist.TYPES.containsKey(base) && !LintAllowlist.allowedType(base)) {
-            at.error(where, "type " + base + " is not allowed in rules");
+        // Every type named, type arguments included: List<java.io.File> names java.io.File.
+        for (String part : type.split("[<>,\\[\\]\\s?]+")) {
+            String name = part.strip();
+            if (name.isEmpty() || name.equals("extends") || name.equals("super")) {
+                continue;
+            }
+            boolean primitive = Set.of("int", "long", "double", "float", "boolean", "char", "short", "byte", "void").contains(name);
+            if (!primitive && !LintAllowlist.TYPES.containsKey(name) && !LintAllowlist.allowedType(name)) {
+                at.error(where, "type " + name + " is not allowed in rules");
+            }
         }
     }
 
@@ -216,9 +253,32 @@ final class PolicyLint {
                 return;
             }
         }
+        String visible = ExpressionScanner.blankOut(code);
+        for (Map.Entry<String, String> syntax : FORBIDDEN_SYNTAX.entrySet()) {
+            int found = visible.indexOf(syntax.getKey());
+            if (found >= 0) {
+                report(at, offset, found, where, syntax.getValue());
+                return;
+            }
+        }
+        int kcontext = misusedKcontext(visible);
+        if (kcontext >= 0) {
+            report(at, offset, kcontext, where, "kcontext may only be the first argument of findings.add, "
+                    + "findings.addForEntry or findings.ownershipModel");
+            return;
+        }
         List<ExpressionScanner.Name> names = ExpressionScanner.scan(code, LintAllowlist.TYPES.keySet());
         Set<String> declared = new HashSet<>(bound);
-        names.stream().filter(ExpressionScanner.Name::declared).forEach(name -> declared.add(name.text()));
+        for (ExpressionScanner.Name name : names) {
+            if (name.declared()) {
+                if (LintAllowlist.PACKAGE_ROOTS.contains(name.text()) || LintAllowlist.TYPES.containsKey(name.text())
+                        || name.text().equals("kcontext") || name.text().equals(LintAllowlist.GLOBAL_NAME)) {
+                    report(at, offset, name.offset(), where, "a variable may not be named " + name.text());
+                    return;
+                }
+                declared.add(name.text());
+            }
+        }
         for (ExpressionScanner.Name name : names) {
             String problem = problem(name, declared, condition);
             if (problem != null) {
@@ -231,17 +291,42 @@ final class PolicyLint {
         }
     }
 
+    private void report(Located at, int offset, int found, BaseDescr where, String problem) {
+        if (offset >= 0) {
+            at.error(offset + found, problem);
+        } else {
+            at.error(where, problem);
+        }
+    }
+
+    /** The offset of the first {@code kcontext} that is not the first argument of a findings call, or -1. */
+    private static int misusedKcontext(String visible) {
+        Matcher use = KCONTEXT.matcher(visible);
+        while (use.find()) {
+            String before = visible.substring(0, use.start());
+            if (!FINDINGS_CALL.matcher(before).find()) {
+                return use.start();
+            }
+            String after = visible.substring(use.end());
+            if (!after.stripLeading().startsWith(",") && !after.stripLeading().startsWith(")")) {
+                return use.start();
+            }
+        }
+        return -1;
+    }
+
     private String problem(ExpressionScanner.Name name, Set<String> declared, boolean condition) {
         String text = name.text();
         if (name.member()) {
             String reason = LintAllowlist.FORBIDDEN_MEMBERS.get(text);
-            return reason == null ? null : "." + text + " is not allowed: " + reason;
+            if (reason != null) {
+                return "." + text + " is not allowed: " + reason;
+            }
+            return LintAllowlist.MEMBERS.contains(text) ? null : "." + text + " is not allowed: it is not a member of"
+                    + " the fact model, the findings API or the allowed JDK value types";
         }
         if (LintAllowlist.FORBIDDEN_MEMBERS.containsKey(text)) {
             return text + " is not allowed: " + LintAllowlist.FORBIDDEN_MEMBERS.get(text);
-        }
-        if (text.equals("kcontext") && name.dereferenced()) {
-            return "kcontext may only be passed to findings: its runtime is not for rules";
         }
         if (declared.contains(text) || LintAllowlist.WORDS.contains(text) || functions.contains(text)) {
             return null;
@@ -273,6 +358,11 @@ final class PolicyLint {
 
         String text() {
             return file.text();
+        }
+
+        /** Where {@code code} starts in the file, searching from {@code near}; -1 when it cannot be found. */
+        int find(String code, BaseDescr near) {
+            return code.isEmpty() ? -1 : file.text().indexOf(code, Math.max(near.getStartCharacter(), 0));
         }
 
         void error(BaseDescr where, String message) {
