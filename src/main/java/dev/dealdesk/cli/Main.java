@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Deal-desk policy engine: decides deals against the land-and-expand policy in rules/*.drl.",
-        subcommands = {EvaluateCommand.class, ValidateCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EvaluateCommand.class, ValidateCommand.class, TestCommand.class, VerifyCommand.class,
+            ReplayCommand.class, WhatIfCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     private final InputStream stdin;

@@ -1,0 +1,137 @@
+package dev.dealdesk.audit;
+
+import dev.dealdesk.Decision;
+import dev.dealdesk.EvaluationException;
+import dev.dealdesk.PolicyLoadException;
+import dev.dealdesk.facts.Deal;
+import dev.dealdesk.facts.InvalidDealException;
+import dev.dealdesk.json.CanonicalJson;
+import dev.dealdesk.policy.CompiledPolicy;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Re-derives logged decisions: each record's deal is decided again under the policy pinned for
+ * its version, and the decision must equal the recorded one (outcome, ownership model, approvers
+ * and every finding). Divergences name the findings added and removed. Stateless.
+ */
+public final class Replayer {
+
+    /**
+     * A record whose replay differs, or could not be replayed.
+     *
+     * @param line       the record's line
+     * @param decisionId the recorded decision id
+     * @param dealId     the deal
+     * @param recorded   the recorded outcome
+     * @param replayed   the replayed outcome, or {@code null} when it could not be replayed
+     * @param added      findings (severity and code) the replay has and the record does not
+     * @param removed    findings the record has and the replay does not
+     * @param error      why it could not be replayed, or {@code null}
+     */
+    public record Divergence(long line, String decisionId, String dealId, String recorded, String replayed,
+                             List<String> added, List<String> removed, String error) {
+    }
+
+    /**
+     * The result of a replay.
+     *
+     * @param replayed    records replayed
+     * @param matched     records whose replay equals the record
+     * @param divergences the others, in log order
+     */
+    public record Report(long replayed, long matched, List<Divergence> divergences) {
+    }
+
+    private Replayer() {
+    }
+
+    /** Replays every record {@code filter} accepts; a torn last line is skipped (verify reports it). */
+    public static Report replay(Path log, Predicate<AuditRecord> filter) throws IOException {
+        PolicySnapshots snapshots = PolicySnapshots.beside(log);
+        Map<String, CompiledPolicy> policies = new HashMap<>();
+        List<Divergence> divergences = new ArrayList<>();
+        long[] counts = {0, 0};
+        AuditLines.read(log, line -> {
+            if (!line.complete()) {
+                return;
+            }
+            AuditRecord record;
+            try {
+                record = AuditRecord.parse(line.text());
+            } catch (AuditFormatException e) {
+                divergences.add(new Divergence(line.number(), null, null, null, null, List.of(), List.of(),
+                        "not a record: " + e.getMessage()));
+                return;
+            }
+            if (!filter.test(record)) {
+                return;
+            }
+            counts[0]++;
+            Divergence divergence = replay(line.number(), record, snapshots, policies);
+            if (divergence == null) {
+                counts[1]++;
+            } else {
+                divergences.add(divergence);
+            }
+        });
+        return new Report(counts[0], counts[1], List.copyOf(divergences));
+    }
+
+    private static Divergence replay(long line, AuditRecord record, PolicySnapshots snapshots,
+                                     Map<String, CompiledPolicy> policies) {
+        String dealId = record.deal().getString("dealId", null);
+        try {
+            String version = record.policy().version();
+            CompiledPolicy policy = policies.get(version);
+            if (policy == null) {
+                policy = CompiledPolicy.compile(snapshots.read(version));
+                policies.put(version, policy);
+            }
+            Deal deal = record.readDeal();
+            Decision decision = policy.decide(deal, record.decisionId(), record.evaluatedAt());
+            AuditRecord again = AuditRecord.of(deal, decision, record.engine(), record.previousHash());
+            if (CanonicalJson.write(again.decision()).equals(CanonicalJson.write(record.decision()))) {
+                return null;
+            }
+            return new Divergence(line, record.decisionId(), dealId, record.outcome(), again.outcome(),
+                    minus(findings(again.decision().getJsonArray("findings")), findings(record.decision().getJsonArray("findings"))),
+                    minus(findings(record.decision().getJsonArray("findings")), findings(again.decision().getJsonArray("findings"))),
+                    null);
+        } catch (PolicyLoadException e) {
+            return new Divergence(line, record.decisionId(), dealId, record.outcome(), null, List.of(), List.of(),
+                    "its pinned policy cannot load: " + e.getMessage());
+        } catch (InvalidDealException e) {
+            return new Divergence(line, record.decisionId(), dealId, record.outcome(), null, List.of(), List.of(),
+                    "its deal cannot be read: " + e.getMessage());
+        } catch (EvaluationException e) {
+            return new Divergence(line, record.decisionId(), dealId, record.outcome(), null, List.of(), List.of(),
+                    e.getMessage());
+        }
+    }
+
+    /** Each finding as {@code SEVERITY code}, keeping its full JSON for an exact comparison. */
+    private static List<String[]> findings(JsonArray findings) {
+        List<String[]> result = new ArrayList<>();
+        for (JsonValue finding : findings) {
+            result.add(new String[] {finding.asJsonObject().getString("severity") + " " + finding.asJsonObject().getString("code"),
+                CanonicalJson.write(finding)});
+        }
+        return result;
+    }
+
+    private static List<String> minus(List<String[]> from, List<String[]> take) {
+        List<String[]> rest = new ArrayList<>(from);
+        for (String[] taken : take) {
+            rest.stream().filter(finding -> finding[1].equals(taken[1])).findFirst().ifPresent(rest::remove);
+        }
+        return rest.stream().map(finding -> finding[0]).toList();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.dealdesk.cli;
+
+import dev.dealdesk.PolicyLoadException;
+import dev.dealdesk.audit.WhatIf;
+import dev.dealdesk.policy.CompiledPolicy;
+import dev.dealdesk.policy.PolicySource;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dealdesk what-if}: what a candidate policy would have decided on every logged deal. */
+@Command(name = "what-if",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Decides every logged deal under a candidate policy and reports the outcome transitions with their",
+            "count and total ACV, overall and by segment, the finding codes gained and lost, and the decisions",
+            "that change."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:reported", "1:the candidate policy cannot load or a record could not be compared",
+            "2:the command line was wrong or the log cannot be read"})
+final class WhatIfCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    enum Format { text, json }
+
+    @Parameters(paramLabel = "FILE", description = "The audit log.")
+    private Path log;
+
+    @Option(names = "--rules", paramLabel = "CANDIDATE_DIR", required = true, description = "The candidate rules.")
+    private Path rules;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
+    private Format format;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(log)) {
+            err.print("dealdesk: no such audit log: " + log + "\n");
+            return 2;
+        }
+        CompiledPolicy candidate;
+        try {
+            candidate = CompiledPolicy.compile(PolicySource.read(rules));
+        } catch (PolicyLoadException e) {
+            EvaluateCommand.printProblems(err, rules, e);
+            return 1;
+        }
+        WhatIf.Report report;
+        try {
+            report = WhatIf.run(log, candidate);
+        } catch (IOException e) {
+            err.print("dealdesk: cannot read " + log + ": " + e.getMessage() + "\n");
+            return 2;
+        }
+        report.errors().forEach(error -> err.print("dealdesk: " + error + "\n"));
+        out.print(format == Format.json ? json(report, candidate) + "\n" : text(report, candidate));
+        return report.errors().isEmpty() ? 0 : 1;
+    }
+
+    private static String text(WhatIf.Report report, CompiledPolicy candidate) {
+        StringBuilder text = new StringBuilder();
+        text.append("What if ").append(candidate.version().version()).append(" had decided the ")
+                .append(report.decisions()).append(" logged decisions:\n\n");
+        matrix(text, "All segments", report.transitions());
+        report.bySegment().forEach((segment, matrix) -> matrix(text, segment, matrix));
+        text.append("Finding codes gained: ").append(report.gained().isEmpty() ? "none" : report.gained()).append('\n');
+        text.append("Finding codes lost:   ").append(report.lost().isEmpty() ? "none" : report.lost()).append("\n\n");
+        text.append(report.changes().size()).append(" decision").append(report.changes().size() == 1 ? "" : "s")
+                .append(" would change:\n");
+        for (WhatIf.Change change : report.changes()) {
+            text.append(String.format(Locale.ROOT, "  %s  %-10s %-7s -> %-7s ACV %s  +%s -%s  (line %d, decision %s)%n",
+                    change.dealId(), change.segment(), change.from(), change.to(), change.acv().toPlainString(),
+                    change.gained(), change.lost(), change.line(), change.decisionId()));
+        }
+        return text.toString();
+    }
+
+    private static void matrix(StringBuilder text, String title, Map<String, Map<String, WhatIf.Cell>> matrix) {
+        text.append(title).append(":\n");
+        matrix.forEach((from, row) -> row.forEach((to, cell) -> text.append(String.format(Locale.ROOT,
+                "  %-7s -> %-7s %6d decisions, ACV %s%n", from, to, cell.count(), cell.acv().toPlainString()))));
+        text.append('\n');
+    }
+
+    private static String json(WhatIf.Report report, CompiledPolicy candidate) {
+        JsonObjectBuilder segments = Json.createObjectBuilder();
+        report.bySegment().forEach((segment, matrix) -> segments.add(segment, transitions(matrix)));
+        JsonArrayBuilder changes = Json.createArrayBuilder();
+        for (WhatIf.Change change : report.changes()) {
+            changes.add(Json.createObjectBuilder().add("line", change.line()).add("decisionId", change.decisionId())
+                    .add("dealId", change.dealId()).add("segment", change.segment()).add("acv", change.acv())
+                    .add("from", change.from()).add("to", change.to())
+                    .add("gained", Json.createArrayBuilder(change.gained())).add("lost", Json.createArrayBuilder(change.lost())));
+        }
+        JsonObjectBuilder gained = Json.createObjectBuilder();
+        report.gained().forEach(gained::add);
+        JsonObjectBuilder lost = Json.createObjectBuilder();
+        report.lost().forEach(lost::add);
+        return Json.createObjectBuilder()
+                .add("candidate", candidate.version().version())
+                .add("decisions", report.decisions())
+                .add("transitions", transitions(report.transitions()))
+                .add("bySegment", segments)
+                .add("codesGained", gained)
+                .add("codesLost", lost)
+                .add("changes", changes)
+                .build().toString();
+    }
+
+    private static JsonArrayBuilder transitions(Map<String, Map<String, WhatIf.Cell>> matrix) {
+        JsonArrayBuilder cells = Json.createArrayBuilder();
+        matrix.forEach((from, row) -> row.forEach((to, cell) -> cells.add(Json.createObjectBuilder()
+                .add("from", from).add("to", to).add("count", cell.count()).add("acv", cell.acv()))));
+        return cells;
+    }
+}
