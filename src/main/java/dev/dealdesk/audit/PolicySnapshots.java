@@ -5,8 +5,6 @@ import dev.dealdesk.policy.PolicySource;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -44,6 +42,12 @@ public final class PolicySnapshots {
 
     /** Stores {@code source} unless its version is already stored. */
     public void store(PolicySource source) throws IOException {
+        if (!stored.contains(source.version().version())) {
+            storeOnce(source);
+        }
+    }
+
+    private synchronized void storeOnce(PolicySource source) throws IOException {
         String version = source.version().version();
         if (stored.contains(version)) {
             return;
@@ -62,8 +66,12 @@ public final class PolicySnapshots {
             }
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException raced) {
+            } catch (IOException moveFailed) {
+                // Another process pinned the same version first: its snapshot is the same files.
                 deleteTree(temporary);
+                if (!Files.isDirectory(target)) {
+                    throw moveFailed;
+                }
             }
             forceDirectory(directory);
         }

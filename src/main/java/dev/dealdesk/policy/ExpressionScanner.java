@@ -6,13 +6,24 @@ import java.util.Set;
 
 /**
  * Finds the names a piece of DRL code uses, skipping string literals, character literals and
- * comments: each identifier with its offset, whether it is a member ({@code x.name}) and whether it
- * is declared (a binding {@code $x :} or a local {@code Type x =}).
+ * comments: each identifier with its offset and the context the lint judges it in.
  */
 final class ExpressionScanner {
 
-    /** One identifier in the code. */
-    record Name(String text, int offset, boolean member, boolean declared) {
+    /**
+     * One identifier in the code.
+     *
+     * @param text           the identifier
+     * @param offset         where it starts in the code
+     * @param member         it follows a dot: {@code x.name}
+     * @param local          it is declared as a local variable: {@code Type name =}
+     * @param colon          a single colon follows it: a binding {@code $x :} in a condition, or a label
+     * @param statementStart it starts a statement (after {@code ;}, braces, or at the start)
+     * @param called         an opening parenthesis follows it
+     * @param previousWord   the identifier just before it, or {@code null}
+     */
+    record Name(String text, int offset, boolean member, boolean local, boolean colon, boolean statementStart,
+                boolean called, String previousWord) {
     }
 
     private static final Set<String> DECLARING_WORDS = Set.of("int", "long", "double", "float", "boolean",
@@ -22,15 +33,15 @@ final class ExpressionScanner {
     }
 
     /**
-     * Scans {@code code}. A name counts as declared when it is bound ({@code $x : ...}) or follows a
-     * type or primitive and precedes {@code =}, {@code ;}, {@code :}, {@code ,} or {@code )}.
+     * Scans {@code code}. A name is a local declaration when it follows a type or primitive and
+     * precedes {@code =}, {@code ;}, {@code ,} or {@code )}.
      *
      * @param typeNames names that count as types when they precede a declared name
      */
     static List<Name> scan(String code, Set<String> typeNames) {
         List<Name> names = new ArrayList<>();
         int i = 0;
-        char previous = ' ';
+        char previous = ';';
         String previousWord = null;
         while (i < code.length()) {
             char c = code.charAt(i);
@@ -58,11 +69,12 @@ final class ExpressionScanner {
                 String word = code.substring(start, i);
                 char next = nextSignificant(code, i);
                 boolean member = previous == '.';
-                boolean bound = next == ':' && !followedBy(code, i, "::");
-                boolean local = previousWord != null && (typeNames.contains(previousWord)
-                        || DECLARING_WORDS.contains(previousWord)) && "=;:,)".indexOf(next) >= 0;
-                boolean generic = previous == '>' && "=;:".indexOf(next) >= 0;
-                names.add(new Name(word, start, member, !member && (bound || local || generic)));
+                boolean colon = next == ':' && !followedBy(code, i, "::");
+                boolean local = !member && (previousWord != null && (typeNames.contains(previousWord)
+                        || DECLARING_WORDS.contains(previousWord)) && "=;,)".indexOf(next) >= 0
+                        || previous == '>' && "=;".indexOf(next) >= 0);
+                names.add(new Name(word, start, member, local, colon, previous == ';' || previous == '{' || previous == '}',
+                        next == '(', previousWord));
                 previous = 'a';
                 previousWord = word;
             } else {

@@ -60,13 +60,17 @@ final class LintAllowlist {
             "java.math.BigDecimal", "java.math.BigInteger", "java.math.RoundingMode",
             "java.time.LocalDate", "java.time.Period", "java.time.Year", "java.time.YearMonth", "java.time.Month",
             "java.time.DayOfWeek", "java.time.temporal.ChronoUnit",
-            "java.util.List", "java.util.Set", "java.util.Map", "java.util.Collection", "java.util.ArrayList",
+            "java.util.List", "java.util.ArrayList",
             "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.TreeSet", "java.util.Collections",
             "java.util.Arrays", "java.util.Objects", "java.util.Optional");
 
     /** JDK types usable without an import, as in Java. */
     static final Set<String> IMPLICIT_TYPES = Set.of("String", "Math", "Integer", "Long", "Double", "Boolean",
             "Number", "Character");
+
+    /** Words that may be called without an object, besides policy functions. */
+    static final Set<String> CALLABLE_WORDS = Set.of("insert", "insertLogical", "if", "switch", "return", "eval", "not",
+            "exists", "forall", "accumulate", "collect", "from", "matches", "contains", "memberOf", "in", "and", "or");
 
     /** Wildcard imports allowed: the whole fact model. */
     static final Set<String> WILDCARD_IMPORTS = Set.of("dev.dealdesk.facts.*");
@@ -107,7 +111,8 @@ final class LintAllowlist {
             Map.entry("getDeclaringClass", REFLECTION), Map.entry("declaringClass", REFLECTION),
             Map.entry("describeConstable", REFLECTION), Map.entry("resolveConstantDesc", REFLECTION),
             Map.entry("now", "rules never read the clock: use the deal's asOf"),
-            Map.entry("random", NONDETERMINISTIC), Map.entry("shuffle", NONDETERMINISTIC),
+            Map.entry("random", NONDETERMINISTIC), Map.entry("shuffle", NONDETERMINISTIC), Map.entry("hash", NONDETERMINISTIC),
+            Map.entry("TYPE", REFLECTION),
             Map.entry("hashCode", NONDETERMINISTIC), Map.entry("identityHashCode", NONDETERMINISTIC),
             Map.entry("parallelStream", THREADS), Map.entry("parallel", THREADS), Map.entry("parallelSort", THREADS),
             Map.entry("parallelPrefix", THREADS), Map.entry("parallelSetAll", THREADS),

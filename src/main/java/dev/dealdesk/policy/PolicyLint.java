@@ -50,6 +50,9 @@ final class PolicyLint {
             "::", "method references are not allowed in rules");
     private static final Pattern STRING_LITERALS = Pattern.compile("\"[^\"\\\\]*\"(\\s*,\\s*\"[^\"\\\\]*\")*");
     private static final Pattern KCONTEXT = Pattern.compile("\\bkcontext\\b");
+    private static final Pattern ARRAY = Pattern.compile("\\bnew\\s+[\\w$.]+\\s*(<[^>]*>)?\\s*\\[");
+    private static final Pattern FINDINGS_WORD = Pattern.compile("(?<![\\w$.])findings\\b");
+    private static final Pattern FINDINGS_USE = Pattern.compile("findings\\s*\\.\\s*(add|addForEntry|ownershipModel)\\s*\\(");
     private static final Pattern FINDINGS_CALL = Pattern.compile(
             "\\bfindings\\s*\\.\\s*(add|addForEntry|ownershipModel)\\s*\\(\\s*$");
 
@@ -171,6 +174,11 @@ final class PolicyLint {
                 bound.add(pattern.getIdentifier());
             }
             bound.addAll(pattern.getAllBoundIdentifiers());
+            for (String name : pattern.getAllBoundIdentifiers()) {
+                if (!Character.isLowerCase(name.charAt(0)) && !name.startsWith("$") || LintAllowlist.PACKAGE_ROOTS.contains(name)) {
+                    at.error(pattern, "a binding may not be named " + name);
+                }
+            }
             for (BaseDescr constraint : pattern.getDescrs()) {
                 collect(at, constraint, bound, checks);
             }
@@ -267,10 +275,26 @@ final class PolicyLint {
                     + "findings.addForEntry or findings.ownershipModel");
             return;
         }
+        String structure = structureProblem(visible, condition);
+        if (structure != null) {
+            int at0 = structure.indexOf('@');
+            report(at, offset, Integer.parseInt(structure.substring(0, at0)), where, structure.substring(at0 + 1));
+            return;
+        }
         List<ExpressionScanner.Name> names = ExpressionScanner.scan(code, LintAllowlist.TYPES.keySet());
         Set<String> declared = new HashSet<>(bound);
         for (ExpressionScanner.Name name : names) {
-            if (name.declared()) {
+            if (!condition && name.colon() && name.statementStart() && !name.member()) {
+                report(at, offset, name.offset(), where, "labels are not allowed in rules");
+                return;
+            }
+            boolean declaring = name.local() || condition && name.colon() && !name.member();
+            if (declaring && !Character.isLowerCase(name.text().charAt(0)) && !name.text().startsWith("$")) {
+                report(at, offset, name.offset(), where, "a variable must start with a lower-case letter or $, not "
+                        + name.text());
+                return;
+            }
+            if (declaring) {
                 if (LintAllowlist.PACKAGE_ROOTS.contains(name.text()) || LintAllowlist.TYPES.containsKey(name.text())
                         || name.text().equals("kcontext") || name.text().equals(LintAllowlist.GLOBAL_NAME)) {
                     report(at, offset, name.offset(), where, "a variable may not be named " + name.text());
@@ -299,6 +323,68 @@ final class PolicyLint {
         }
     }
 
+    /**
+     * The first structural construct that would hide code from the name checks, as
+     * {@code offset@message}, or {@code null}: an anonymous class body (its methods are called
+     * without a dot), an array (its text is an identity hash), or {@code findings} used other than
+     * to report.
+     */
+    private static String structureProblem(String visible, boolean condition) {
+        Matcher array = ARRAY.matcher(visible);
+        if (array.find()) {
+            return array.start() + "@arrays are not allowed in rules";
+        }
+        Matcher findings = FINDINGS_WORD.matcher(visible);
+        while (findings.find()) {
+            if (!FINDINGS_USE.matcher(visible).region(findings.start(), visible.length()).lookingAt()) {
+                return findings.start() + "@findings may only be used to report: findings.add, findings.addForEntry"
+                        + " or findings.ownershipModel";
+            }
+        }
+        for (int i = 0; i < visible.length(); i++) {
+            if (visible.charAt(i) != '{') {
+                continue;
+            }
+            int close = i - 1;
+            while (close >= 0 && Character.isWhitespace(visible.charAt(close))) {
+                close--;
+            }
+            if (close < 0 || visible.charAt(close) != ')') {
+                continue;
+            }
+            int open = matchingOpen(visible, close);
+            String owner = open < 0 ? "" : wordBefore(visible, open);
+            if (!owner.equals("if") && !owner.equals("switch")) {
+                return i + "@anonymous classes and blocks after a call are not allowed in rules";
+            }
+        }
+        return null;
+    }
+
+    private static int matchingOpen(String text, int close) {
+        int depth = 0;
+        for (int i = close; i >= 0; i--) {
+            if (text.charAt(i) == ')') {
+                depth++;
+            } else if (text.charAt(i) == '(' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String wordBefore(String text, int position) {
+        int end = position - 1;
+        while (end >= 0 && Character.isWhitespace(text.charAt(end))) {
+            end--;
+        }
+        int start = end;
+        while (start >= 0 && Character.isJavaIdentifierPart(text.charAt(start))) {
+            start--;
+        }
+        return text.substring(start + 1, end + 1);
+    }
+
     /** The offset of the first {@code kcontext} that is not the first argument of a findings call, or -1. */
     private static int misusedKcontext(String visible) {
         Matcher use = KCONTEXT.matcher(visible);
@@ -317,6 +403,9 @@ final class PolicyLint {
 
     private String problem(ExpressionScanner.Name name, Set<String> declared, boolean condition) {
         String text = name.text();
+        if ("case".equals(name.previousWord())) {
+            return null;
+        }
         if (name.member()) {
             String reason = LintAllowlist.FORBIDDEN_MEMBERS.get(text);
             if (reason != null) {
@@ -327,6 +416,14 @@ final class PolicyLint {
         }
         if (LintAllowlist.FORBIDDEN_MEMBERS.containsKey(text)) {
             return text + " is not allowed: " + LintAllowlist.FORBIDDEN_MEMBERS.get(text);
+        }
+        if (Character.isUpperCase(text.charAt(0)) && !LintAllowlist.TYPES.containsKey(text)) {
+            return text + " is not allowed in rules: not part of the fact model, the findings API or the allowed JDK value types";
+        }
+        if (name.called() && !"new".equals(name.previousWord()) && !functions.contains(text)
+                && !LintAllowlist.CALLABLE_WORDS.contains(text) && !(condition && LintAllowlist.PROPERTIES.contains(text))) {
+            return text + "(...) is not allowed: only policy functions, imported functions and insert can be called"
+                    + " without an object";
         }
         if (declared.contains(text) || LintAllowlist.WORDS.contains(text) || functions.contains(text)) {
             return null;

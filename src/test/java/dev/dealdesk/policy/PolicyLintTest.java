@@ -185,6 +185,28 @@ class PolicyLintTest {
                         "hostile.drl:9:17: error: .shuffle is not allowed: rules must be deterministic"),
                 Arguments.of("a type argument outside the policy", HEADER + "function void f(List<java.io.File> files) { }\n",
                         "hostile.drl:4:1: error: type java.io.File is not allowed in rules"),
+                Arguments.of("a label that would make a type name pass", rule("Deal()", "ClassLoader: ;"),
+                        "hostile.drl:9:5: error: labels are not allowed in rules"),
+                Arguments.of("a variable named like a type", rule("Deal()", "String ClassLoader = \"\";"),
+                        "hostile.drl:9:12: error: a variable must start with a lower-case letter or $, not ClassLoader"),
+                Arguments.of("an anonymous class, whose methods need no dot", rule("Deal()",
+                        "findings.add(kcontext, \"m\" + new Quarter(2026, 1) {{ }}, \"r\");"),
+                        "hostile.drl:9:55: error: anonymous classes and blocks after a call are not allowed in rules"),
+                Arguments.of("calling a method without an object", rule("Deal()", "String defineClass = \"\"; defineClass(null);"),
+                        "hostile.drl:9:30: error: defineClass(...) is not allowed: only policy functions, imported functions"
+                                + " and insert can be called without an object"),
+                Arguments.of("an array, whose text is an identity hash", rule("Deal()", "String s = \"\" + new int[0];"),
+                        "hostile.drl:9:21: error: arrays are not allowed in rules"),
+                Arguments.of("findings used other than to report", rule("Deal()", "String s = \"\" + findings;"),
+                        "hostile.drl:9:21: error: findings may only be used to report: findings.add, findings.addForEntry"
+                                + " or findings.ownershipModel"),
+                Arguments.of("a Class through a constant", rule("Deal()", "String s = \"\" + Integer.TYPE;"),
+                        "hostile.drl:9:29: error: .TYPE is not allowed: reflection is not allowed in rules"),
+                Arguments.of("a set whose order changes every run", HEADER + "import java.util.Set;\n",
+                        "hostile.drl:4:1: error: import of java.util.Set is not allowed: rules may use only the fact model,"
+                                + " the findings API and JDK value types (see README, \"What rules may use\")"),
+                Arguments.of("a binding named like a package", rule("java : Deal()", ""),
+                        "hostile.drl:7:5: error: a binding may not be named java"),
                 Arguments.of("another package", "package evil;\nimport dev.dealdesk.facts.Deal;\n",
                         "hostile.drl:1:1: error: package must be dealdesk.policy (all rules files share one package), not evil"));
     }

@@ -1,0 +1,126 @@
+package dev.dealdesk.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dealdesk.DealDesk;
+import dev.dealdesk.Decision;
+import dev.dealdesk.TestEngines;
+import dev.dealdesk.facts.Deal;
+import dev.dealdesk.facts.DealReader;
+import dev.dealdesk.facts.DealWriter;
+import dev.dealdesk.json.CanonicalJson;
+import dev.dealdesk.policy.PolicySource;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The audit log: self-contained records, a valid chain under concurrency, one writer, torn tails set aside. */
+class AuditLogTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void dealWriter_roundTripsEveryExampleDeal() throws Exception {
+        for (Deal deal : AuditFixtures.exampleDeals()) {
+            String json = CanonicalJson.write(DealWriter.toJson(deal));
+            assertEquals(deal, DealReader.read(json), json);
+            assertEquals(json, CanonicalJson.write(DealReader.parse(json)), "canonical text is stable");
+        }
+    }
+
+    @Test
+    void audit_eachRecordIsAReceiptCheckableAlone() throws Exception {
+        Path log = temp.resolve("log.jsonl");
+        List<Deal> deals = AuditFixtures.exampleDeals();
+        List<Decision> decisions = AuditFixtures.audit(TestEngines.SHIPPED_RULES, log, deals);
+        List<String> lines = Files.readAllLines(log);
+        assertEquals(deals.size(), lines.size());
+        String previous = AuditRecord.GENESIS;
+        for (int i = 0; i < lines.size(); i++) {
+            AuditRecord record = AuditRecord.parse(lines.get(i));
+            assertEquals(record.hash(), record.computedHash());
+            assertEquals(previous, record.previousHash());
+            assertEquals(decisions.get(i).decisionId(), record.decisionId());
+            assertEquals(deals.get(i), record.readDeal());
+            assertEquals(decisions.get(i).outcome().name(), record.outcome());
+            assertEquals(lines.get(i), record.line(), "the line is the record's canonical form");
+            previous = record.hash();
+        }
+        Path pinned = PolicySnapshots.beside(log).of(decisions.get(0).policy().version());
+        assertEquals(decisions.get(0).policy(), PolicySource.read(pinned).version());
+        assertTrue(AuditVerifier.verify(log).intact());
+    }
+
+    @Test
+    void audit_manyThreadsAppending_keepOneValidChainWithEveryDecision() throws Exception {
+        Path log = temp.resolve("log.jsonl");
+        List<Deal> deals = AuditFixtures.exampleDeals();
+        Set<String> returned = Collections.synchronizedSet(new HashSet<>());
+        try (DealDesk engine = DealDesk.builder().rules(TestEngines.SHIPPED_RULES).audit(log).build()) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                workers.add(pool.submit(() -> {
+                    for (int round = 0; round < 10; round++) {
+                        for (Deal deal : deals) {
+                            returned.add(engine.evaluate(deal).decisionId());
+                        }
+                    }
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+            pool.shutdown();
+        }
+        AuditVerifier.Report report = AuditVerifier.verify(log);
+        assertEquals(List.of(), report.problems());
+        assertEquals(8 * 10 * deals.size(), report.records());
+        Set<String> logged = new HashSet<>();
+        for (String line : Files.readAllLines(log)) {
+            logged.add(AuditRecord.parse(line).decisionId());
+        }
+        assertEquals(returned, logged);
+    }
+
+    @Test
+    void open_secondWriterOnTheSameFile_isRefused() {
+        Path log = temp.resolve("log.jsonl");
+        try (AuditLog first = AuditLog.open(log, "test")) {
+            AuditException refused = assertThrows(AuditException.class, () -> AuditLog.open(log, "test"));
+            assertEquals("audit log " + log + " is in use by another writer", refused.getMessage());
+        }
+    }
+
+    @Test
+    void open_afterACrashMidWrite_setsTheTornTailAsideAndContinuesTheChain() throws Exception {
+        Path log = temp.resolve("log.jsonl");
+        List<Deal> deals = AuditFixtures.exampleDeals().subList(0, 3);
+        AuditFixtures.audit(TestEngines.SHIPPED_RULES, log, deals);
+        Files.write(log, "{\"decisionId\":\"half-writ".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+        assertTrue(AuditVerifier.verify(log).onlyTornTail());
+
+        try (AuditLog reopened = AuditLog.open(log, "test")) {
+            assertNotNull(reopened.recoveredTornTail());
+            assertEquals("{\"decisionId\":\"half-writ", Files.readString(Path.of(reopened.recoveredTornTail())));
+        }
+        AuditFixtures.audit(TestEngines.SHIPPED_RULES, log, deals);
+        AuditVerifier.Report report = AuditVerifier.verify(log);
+        assertEquals(List.of(), report.problems());
+        assertEquals(6, report.records());
+    }
+}

@@ -1,0 +1,168 @@
+package dev.dealdesk.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.dealdesk.TestEngines;
+import dev.dealdesk.audit.AuditVerifier.Kind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every kind of tampering is caught at the right record, and a torn tail is told apart from tampering. */
+class TamperingTest {
+
+    @TempDir
+    static Path original;
+
+    @TempDir
+    Path temp;
+
+    private Path log;
+    private List<String> lines;
+    private List<String> ids;
+
+    @BeforeAll
+    static void auditTenDecisions() throws Exception {
+        AuditFixtures.audit(TestEngines.SHIPPED_RULES, original.resolve("log.jsonl"),
+                AuditFixtures.exampleDeals().subList(0, 10));
+    }
+
+    @BeforeEach
+    void copyTheLog() throws Exception {
+        try (var tree = Files.walk(original)) {
+            for (Path path : tree.toList()) {
+                Path copy = temp.resolve(original.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(path, copy);
+                }
+            }
+        }
+        log = temp.resolve("log.jsonl");
+        lines = Files.readAllLines(log);
+        ids = new ArrayList<>();
+        for (String line : lines) {
+            ids.add(AuditRecord.parse(line).decisionId());
+        }
+        assertEquals(List.of(), AuditVerifier.verify(log).problems());
+    }
+
+    private AuditVerifier.Problem first() throws Exception {
+        return AuditVerifier.verify(log).problems().get(0);
+    }
+
+    private void write(List<String> changed) throws Exception {
+        Files.writeString(log, String.join("\n", changed) + "\n");
+    }
+
+    private void assertFirst(Kind kind, long line, String decisionId) throws Exception {
+        AuditVerifier.Problem problem = first();
+        assertEquals(kind, problem.kind(), problem.message());
+        assertEquals(line, problem.line(), problem.message());
+        assertEquals(decisionId, problem.decisionId(), problem.message());
+    }
+
+    @Test
+    void verify_oneByteEditedInARecord_isEditedAtThatLine() throws Exception {
+        byte[] bytes = Files.readAllBytes(log);
+        int offset = String.join("\n", lines.subList(0, 6)).length() + 1 + lines.get(6).indexOf("\"acv\":") + 6;
+        bytes[offset] = (byte) (bytes[offset] == '9' ? '8' : '9');
+        Files.write(log, bytes);
+        assertFirst(Kind.EDITED, 7, ids.get(6));
+    }
+
+    @Test
+    void verify_editedHashOrChainLink_isEdited() throws Exception {
+        List<String> changed = new ArrayList<>(lines);
+        changed.set(3, changed.get(3).replaceFirst("\"prev\":\"sha256:.", "\"prev\":\"sha256:f"));
+        write(changed);
+        assertEquals(Kind.EDITED, first().kind());
+        assertEquals(4, first().line());
+    }
+
+    @Test
+    void verify_deletedLine_isDeletedAtTheNextRecord() throws Exception {
+        List<String> changed = new ArrayList<>(lines);
+        changed.remove(4);
+        write(changed);
+        assertFirst(Kind.DELETED, 5, ids.get(5));
+    }
+
+    @Test
+    void verify_deletedFirstLine_isDeleted() throws Exception {
+        write(lines.subList(1, lines.size()));
+        assertFirst(Kind.DELETED, 1, ids.get(1));
+    }
+
+    @Test
+    void verify_swappedLines_isReordered() throws Exception {
+        List<String> changed = new ArrayList<>(lines);
+        changed.set(2, lines.get(3));
+        changed.set(3, lines.get(2));
+        write(changed);
+        assertFirst(Kind.REORDERED, 3, ids.get(3));
+    }
+
+    @Test
+    void verify_duplicatedLine_isInserted() throws Exception {
+        List<String> changed = new ArrayList<>(lines);
+        changed.add(5, lines.get(4));
+        write(changed);
+        assertFirst(Kind.INSERTED, 6, ids.get(4));
+    }
+
+    @Test
+    void verify_forgedRecordWithAValidHash_isInserted() throws Exception {
+        // A forger who knows the format: a record that hashes correctly and links to line 2.
+        AuditRecord genuine = AuditRecord.parse(lines.get(2));
+        AuditRecord forged = AuditRecord.of(AuditRecord.parse(lines.get(0)).readDeal(),
+                TestEngines.shipped().evaluate(AuditRecord.parse(lines.get(0)).readDeal()), "forger", genuine.previousHash());
+        List<String> changed = new ArrayList<>(lines);
+        changed.add(2, forged.line());
+        write(changed);
+        assertFirst(Kind.INSERTED, 3, forged.decisionId());
+    }
+
+    @Test
+    void verify_crashMidWrite_isATornTailNotTampering() throws Exception {
+        byte[] bytes = Files.readAllBytes(log);
+        Files.write(log, java.util.Arrays.copyOf(bytes, bytes.length - 40));
+        AuditVerifier.Report report = AuditVerifier.verify(log);
+        assertEquals(Kind.TORN_TAIL, report.problems().get(0).kind());
+        assertEquals(10, report.problems().get(0).line());
+        assertEquals(true, report.onlyTornTail());
+    }
+
+    @Test
+    void verify_missingOrAlteredPolicySnapshot_isReported() throws Exception {
+        Path snapshot = PolicySnapshots.beside(log).of(AuditRecord.parse(lines.get(0)).policy().version());
+        Path thresholds = snapshot.resolve("thresholds.drl");
+        Files.writeString(thresholds, Files.readString(thresholds).replace("return 90;", "return 120;"));
+        assertEquals(Kind.ALTERED_SNAPSHOT, first().kind());
+        assertEquals(1, first().line());
+
+        try (var files = Files.list(snapshot)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(snapshot);
+        assertEquals(Kind.MISSING_SNAPSHOT, first().kind());
+    }
+
+    @Test
+    void verify_lineThatIsNotJson_isEdited() throws Exception {
+        List<String> changed = new ArrayList<>(lines);
+        changed.set(8, "not json at all");
+        write(changed);
+        AuditVerifier.Problem problem = first();
+        assertEquals(Kind.EDITED, problem.kind());
+        assertEquals(9, problem.line());
+    }
+}
