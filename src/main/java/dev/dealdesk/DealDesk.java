@@ -96,6 +96,21 @@ public final class DealDesk implements AutoCloseable {
         return policy.status();
     }
 
+    /** The stored audit record of a decision (its log line), or empty when there is none or no audit log. */
+    public java.util.Optional<String> auditRecord(String decisionId) {
+        return audit == null ? java.util.Optional.empty() : audit.find(requireNonNull(decisionId, "decisionId"));
+    }
+
+    /** How many records the audit log has stored since the engine started; 0 without an audit log. */
+    public long auditAppends() {
+        return audit == null ? 0 : audit.appended();
+    }
+
+    /** Adds a listener told of every reload attempt from now on. */
+    public void addReloadListener(ReloadListener listener) {
+        policy.addListener(listener);
+    }
+
     /** Reads the rules again now and makes them live if they pass, as a watched change does. */
     public ReloadAttempt reload() {
         return policy.reload();

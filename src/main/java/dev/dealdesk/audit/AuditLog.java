@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.dealdesk.Decision;
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.policy.PolicySource;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,6 +17,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +49,8 @@ public final class AuditLog implements AutoCloseable {
     private final String recovered;
     private final Thread writer;
     private final List<Pending> queue = new ArrayList<>();
+    private final Map<String, Long> offsets = new ConcurrentHashMap<>();
+    private final AtomicLong appended = new AtomicLong();
     private String lastHash;
     private boolean closing;
     private IOException failure;
@@ -88,6 +95,7 @@ public final class AuditLog implements AutoCloseable {
             String lastHash = lastHash(file, channel);
             channel.position(channel.size());
             AuditLog log = new AuditLog(file, channel, lock, lastHash, engine, recovered);
+            log.indexExisting();
             log.writer.start();
             return log;
         } catch (IOException e) {
@@ -99,6 +107,58 @@ public final class AuditLog implements AutoCloseable {
     /** The log file. */
     public Path file() {
         return file;
+    }
+
+    /** How many records this writer has put on storage since it opened the log. */
+    public long appended() {
+        return appended.get();
+    }
+
+    /**
+     * The stored record of a decision, as its line, or empty when the log has no such decision.
+     * Only records already on storage are found.
+     */
+    public Optional<String> find(String decisionId) {
+        Long offset = offsets.get(decisionId);
+        if (offset == null) {
+            return Optional.empty();
+        }
+        try (FileChannel reader = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
+            ByteBuffer chunk = ByteBuffer.allocate(8192);
+            long position = offset;
+            while (true) {
+                chunk.clear();
+                int read = reader.read(chunk, position);
+                if (read <= 0) {
+                    break;
+                }
+                for (int i = 0; i < read; i++) {
+                    if (chunk.get(i) == '\n') {
+                        line.write(chunk.array(), 0, i);
+                        return Optional.of(line.toString(StandardCharsets.UTF_8));
+                    }
+                }
+                line.write(chunk.array(), 0, read);
+                position += read;
+            }
+            return Optional.of(line.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AuditException("cannot read audit log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Indexes the decision ids already in the log, so {@link #find} serves old decisions too. */
+    private void indexExisting() throws IOException {
+        long[] position = {0};
+        AuditLines.read(file, line -> {
+            try {
+                offsets.put(AuditRecord.parse(line.text()).decisionId(), position[0]);
+            } catch (AuditFormatException unreadable) {
+                // verify reports it; it has no decision to find
+            }
+            position[0] += line.text().getBytes(StandardCharsets.UTF_8).length + 1;
+        });
     }
 
     /** Where the torn last line found on open was set aside, or {@code null} when there was none. */
@@ -158,12 +218,19 @@ public final class AuditLog implements AutoCloseable {
             try {
                 int size = batch.stream().mapToInt(pending -> pending.line().length).sum();
                 ByteBuffer bytes = ByteBuffer.allocate(size);
+                long start = channel.position();
                 batch.forEach(pending -> bytes.put(pending.line()));
                 bytes.flip();
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
                 }
                 channel.force(false);
+                long offset = start;
+                for (Pending pending : batch) {
+                    offsets.put(pending.record().decisionId(), offset);
+                    offset += pending.line().length;
+                }
+                appended.addAndGet(batch.size());
                 batch.forEach(pending -> pending.done().complete(pending.record()));
             } catch (IOException e) {
                 LOG.error("audit log {} cannot be written: {}", file, e.getMessage());

@@ -1,0 +1,37 @@
+package dev.dealdesk.http;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * An error response in the RFC 9457 problem format ({@code application/problem+json}). Never
+ * carries a stack trace.
+ *
+ * @param status HTTP status
+ * @param type   a URI naming the kind of problem, relative to the service
+ * @param title  short summary of the kind
+ * @param detail what went wrong in this request
+ * @param path   the JSON Pointer of bad input, or {@code null}
+ */
+record Problem(int status, String type, String title, String detail, String path) {
+
+    static Problem badInput(String path, String detail) {
+        return new Problem(400, "/problems/invalid-deal", "The deal is not valid input", detail, path);
+    }
+
+    static Problem of(int status, String kind, String title, String detail) {
+        return new Problem(status, "/problems/" + kind, title, detail, null);
+    }
+
+    String json() {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("type", type)
+                .add("title", title)
+                .add("status", status)
+                .add("detail", detail);
+        if (path != null) {
+            json.add("path", path);
+        }
+        return json.build().toString();
+    }
+}
