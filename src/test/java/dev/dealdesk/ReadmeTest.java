@@ -74,6 +74,34 @@ class ReadmeTest {
         assertTrue(read(Path.of("rules/thresholds.drl")).contains("function int valueProofMaxWindowDays() { return 90; }"));
     }
 
+    @Test
+    void serviceCurlExamples_workAgainstARunningService() throws Exception {
+        String readme = read(README);
+        java.util.List<String> curls = readme.lines().filter(line -> line.startsWith("curl -s ")).toList();
+        assertEquals(4, curls.size(), curls.toString());
+        try (DealDesk engine = DealDesk.builder().rules(Path.of("rules")).build()) {
+            dev.dealdesk.http.DecisionService service = dev.dealdesk.http.DecisionService.start(engine,
+                    dev.dealdesk.http.DecisionService.Options.defaults());
+            try {
+                String port = String.valueOf(service.address().getPort());
+                String[] outputs = new String[curls.size()];
+                for (int i = 0; i < curls.size(); i++) {
+                    Process curl = new ProcessBuilder("bash", "-c", curls.get(i).replace("127.0.0.1:8080", "127.0.0.1:" + port))
+                            .redirectErrorStream(true).start();
+                    outputs[i] = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertEquals(0, curl.waitFor(), outputs[i]);
+                }
+                assertTrue(outputs[0].contains("\"outcome\":\"REJECT\"") && outputs[0].contains("contract.flat-fee-multi-year"),
+                        outputs[0]);
+                assertTrue(outputs[1].startsWith("[{\"error\":{\"path\":\"/0/asOf\""), outputs[1]);
+                assertTrue(outputs[2].contains("\"version\":\"" + engine.policy().version() + "\""), outputs[2]);
+                assertTrue(outputs[3].contains("dealdesk_decisions_total{outcome=\"REJECT\"} 1"), outputs[3]);
+            } finally {
+                service.close();
+            }
+        }
+    }
+
     private static String withoutDecisionId(String text) {
         return text.replaceAll("decision [0-9a-f-]{36}", "decision <id>");
     }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,8 @@ public final class DecisionService implements AutoCloseable {
     private final HttpServer server;
     private final ThreadPoolExecutor workers;
     private final Duration drainTime;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean draining;
 
     private DecisionService(HttpServer server, ThreadPoolExecutor workers, Duration drainTime) {
         this.server = server;
@@ -82,6 +85,8 @@ public final class DecisionService implements AutoCloseable {
         // The JDK server reads these once: a client must send its request, and take the response, within them.
         System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "30"));
         System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "60"));
+        // Headers and body go out in separate writes: without TCP_NODELAY, Nagle and delayed ACKs add 40 ms.
+        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
         byte[] token = options.tokenFile() == null ? null
                 : Files.readString(options.tokenFile(), StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8);
         if (token != null && token.length == 0) {
@@ -98,9 +103,10 @@ public final class DecisionService implements AutoCloseable {
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
         server.setExecutor(workers);
         Routes routes = new Routes(engine, metrics, options.maxBodyBytes());
-        server.createContext("/", exchange -> serve(exchange, routes, token));
+        DecisionService service = new DecisionService(server, workers, options.drainTime());
+        server.createContext("/", exchange -> service.serve(exchange, routes, token));
         server.start();
-        return new DecisionService(server, workers, options.drainTime());
+        return service;
     }
 
     /** The bound address (with the port picked when 0 was asked for). */
@@ -108,11 +114,16 @@ public final class DecisionService implements AutoCloseable {
         return server.getAddress();
     }
 
-    private static void serve(HttpExchange exchange, Routes routes, byte[] token) {
+    private void serve(HttpExchange exchange, Routes routes, byte[] token) {
+        inFlight.incrementAndGet();
         try (exchange) {
             Routes.Response response;
             try {
-                if (token != null && !Routes.isOpen(exchange.getRequestURI().getPath()) && !authorized(exchange, token)) {
+                if (draining) {
+                    exchange.getResponseHeaders().set("Connection", "close");
+                    response = Routes.problem(Problem.of(503, "shutting-down", "The service is stopping",
+                            "send the request again to another instance or after the restart"));
+                } else if (token != null && !Routes.isOpen(exchange.getRequestURI().getPath()) && !authorized(exchange, token)) {
                     exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
                     response = Routes.problem(Problem.of(401, "unauthorized", "Missing or wrong bearer token",
                             "send Authorization: Bearer <token>"));
@@ -134,6 +145,8 @@ public final class DecisionService implements AutoCloseable {
             send(exchange, response);
         } catch (IOException | UncheckedIOException e) {
             LOG.debug("client went away: {}", e.getMessage());
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
@@ -157,10 +170,23 @@ public final class DecisionService implements AutoCloseable {
         }
     }
 
-    /** Stops accepting, waits for requests in flight (up to the drain time), and stops the workers. */
+    /**
+     * Stops taking requests (any that still arrive get a 503), waits for those in flight to finish (up
+     * to the drain time), then closes the server and its workers.
+     */
     @Override
     public void close() {
-        server.stop((int) Math.max(1, drainTime.toSeconds()));
+        draining = true;
+        long deadline = System.nanoTime() + drainTime.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        server.stop(0);
         workers.shutdown();
         try {
             if (!workers.awaitTermination(drainTime.toMillis(), TimeUnit.MILLISECONDS)) {

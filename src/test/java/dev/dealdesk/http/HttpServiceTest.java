@@ -1,0 +1,176 @@
+package dev.dealdesk.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dealdesk.DealDesk;
+import dev.dealdesk.TestDeals;
+import dev.dealdesk.TestEngines;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every endpoint and every error status, with a real HTTP client against a server on a loopback port. */
+class HttpServiceTest {
+
+    @TempDir
+    Path temp;
+
+    private DealDesk engine;
+    private DecisionService service;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() throws Exception {
+        Files.writeString(temp.resolve("token"), "s3cret\n");
+        engine = DealDesk.builder().rules(TestEngines.SHIPPED_RULES).audit(temp.resolve("audit/log.jsonl")).build();
+        service = DecisionService.start(engine, new DecisionService.Options("127.0.0.1", 0, temp.resolve("token"), 4096, 2,
+                Duration.ofSeconds(5)));
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+        engine.close();
+    }
+
+    private HttpResponse<String> send(String method, String path, String contentType, String body, String token)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.address().getPort() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return send("POST", "/v1/decisions", "application/json", body, "s3cret");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return send("GET", path, null, null, "s3cret");
+    }
+
+    private static JsonObject object(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String type) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        JsonObject problem = object(response);
+        assertEquals(status, problem.getInt("status"));
+        assertEquals(type, problem.getString("type"));
+        assertTrue(!response.body().contains("at dev.") && !response.body().contains("Exception"), response.body());
+    }
+
+    @Test
+    void postOneDeal_returnsItsDecisionAndTheReceiptIsStored() throws Exception {
+        HttpResponse<String> response = post(TestDeals.cleanLand().set("/valueProof/windowDays", 120).json());
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject decision = object(response);
+        assertEquals("FLAG", decision.getString("outcome"));
+        assertEquals(engine.policy().version(), decision.getJsonObject("policy").getString("version"));
+
+        HttpResponse<String> receipt = get("/v1/decisions/" + decision.getString("decisionId"));
+        assertEquals(200, receipt.statusCode());
+        assertEquals(decision.getString("decisionId"), object(receipt).getString("decisionId"));
+        assertEquals("D-CLEAN", object(receipt).getJsonObject("deal").getString("dealId"));
+        assertProblem(get("/v1/decisions/no-such-decision"), 404, "/problems/not-found");
+    }
+
+    @Test
+    void postArrayWithBadElements_decidesTheOthersInOrder() throws Exception {
+        String good = TestDeals.cleanLand().json();
+        String bad = TestDeals.cleanLand().set("/contract/termMonths", 0).json();
+        HttpResponse<String> response = post("[" + good + "," + bad + "," + good + "]");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonArray results = Json.createReader(new StringReader(response.body())).readArray();
+        assertEquals(3, results.size());
+        assertEquals("APPROVE", results.getJsonObject(0).getString("outcome"));
+        assertEquals("/1/contract/termMonths", results.getJsonObject(1).getJsonObject("error").getString("path"));
+        assertEquals("expected an integer >= 1, got 0", results.getJsonObject(1).getJsonObject("error").getString("message"));
+        assertEquals("APPROVE", results.getJsonObject(2).getString("outcome"));
+    }
+
+    @Test
+    void badInput_isA400ProblemNamingThePath() throws Exception {
+        HttpResponse<String> invalid = post(TestDeals.cleanLand().set("/customerSuccess/csmAssinged", true).json());
+        assertProblem(invalid, 400, "/problems/invalid-deal");
+        assertEquals("/customerSuccess/csmAssinged", object(invalid).getString("path"));
+        HttpResponse<String> malformed = post("{\"dealId\": ");
+        assertProblem(malformed, 400, "/problems/invalid-deal");
+        assertEquals("", object(malformed).getString("path"));
+    }
+
+    @Test
+    void wrongRequests_getTheirProblemStatus() throws Exception {
+        assertProblem(send("POST", "/v1/decisions", "text/plain", "{}", "s3cret"), 415, "/problems/unsupported-media-type");
+        assertProblem(post("{\"pad\": \"" + "x".repeat(5000) + "\"}"), 413, "/problems/too-large");
+        assertProblem(get("/v1/nothing"), 404, "/problems/not-found");
+        HttpResponse<String> wrongMethod = send("DELETE", "/v1/policy", null, null, "s3cret");
+        assertProblem(wrongMethod, 405, "/problems/method-not-allowed");
+        assertEquals("GET", wrongMethod.headers().firstValue("Allow").orElse(""));
+        assertProblem(send("GET", "/v1/decisions", null, null, "s3cret"), 405, "/problems/method-not-allowed");
+    }
+
+    @Test
+    void token_isRequiredExceptOnProbes() throws Exception {
+        HttpResponse<String> missing = send("POST", "/v1/decisions", "application/json", TestDeals.cleanLand().json(), null);
+        assertProblem(missing, 401, "/problems/unauthorized");
+        assertEquals("Bearer", missing.headers().firstValue("WWW-Authenticate").orElse(""));
+        assertProblem(send("GET", "/v1/policy", null, null, "wrong"), 401, "/problems/unauthorized");
+        assertEquals(200, send("GET", "/healthz", null, null, null).statusCode());
+        assertEquals(200, send("GET", "/readyz", null, null, null).statusCode());
+    }
+
+    @Test
+    void statusEndpoints_describeTheService() throws Exception {
+        JsonObject policy = object(get("/v1/policy"));
+        assertEquals(engine.policy().version(), policy.getString("version"));
+        assertEquals(12, policy.getInt("files"));
+        assertEquals(12, policy.getJsonArray("fileNames").size());
+        assertTrue(policy.isNull("lastReload"));
+        assertEquals("ready", object(get("/readyz")).getString("status"));
+        assertEquals(engine.policy().version(), object(get("/readyz")).getString("policy"));
+        JsonObject openApi = object(get("/v1/openapi.json"));
+        assertEquals("3.0.3", openApi.getString("openapi"));
+        assertTrue(openApi.getJsonObject("paths").containsKey("/v1/decisions/{decisionId}"));
+
+        post(TestDeals.cleanLand().json());
+        post(TestDeals.cleanLand().set("/contract/pricingModel", "FLAT_FEE").set("/contract/termMonths", 36).json());
+        post("{}");
+        HttpResponse<String> metrics = get("/metrics");
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        String text = metrics.body();
+        assertTrue(text.contains("dealdesk_decisions_total{outcome=\"APPROVE\"} 1\n"), text);
+        assertTrue(text.contains("dealdesk_decisions_total{outcome=\"REJECT\"} 1\n"), text);
+        assertTrue(text.contains("dealdesk_invalid_deals_total 1\n"), text);
+        assertTrue(text.contains("dealdesk_evaluation_seconds_count 2\n"), text);
+        assertTrue(text.contains("dealdesk_evaluation_seconds_bucket{le=\"+Inf\"} 2\n"), text);
+        assertTrue(text.contains("dealdesk_audit_appends_total 2\n"), text);
+        assertTrue(text.contains("dealdesk_policy_reloads_total{result=\"failed\"} 0\n"), text);
+    }
+
+    @Test
+    void openApiInTheRepo_isWhatTheServiceServes() throws Exception {
+        assertEquals(Files.readString(Path.of("src/main/resources/openapi.json")), get("/v1/openapi.json").body());
+    }
+}
