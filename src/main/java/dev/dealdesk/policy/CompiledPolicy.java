@@ -15,7 +15,9 @@ import java.util.function.Consumer;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * A policy compiled once and ready to decide deals any number of times. Compiling is expensive and
@@ -29,10 +31,14 @@ public final class CompiledPolicy {
     private final Map<String, RuleMetadata> rules;
     private final List<PolicyRule> located;
     private final List<PolicyProblem> warnings;
+    private final KieSessionsPool sessions;
 
     private CompiledPolicy(PolicySource source, PolicyCompiler.Compiled compiled) {
         this.source = source;
         this.kieBase = compiled.kieBase();
+        // Building a session's memory is a good part of a decision's cost: sessions are reused,
+        // reset on dispose, one per concurrent evaluation.
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.rules = compiled.rules();
         this.located = compiled.located();
         this.warnings = compiled.warnings();
@@ -83,21 +89,30 @@ public final class CompiledPolicy {
     Decision decide(Deal deal, String decisionId, Instant evaluatedAt, Consumer<String> fired) {
         requireNonNull(deal, "deal");
         Findings findings = new Findings(rules, deal.stage());
-        StatelessKieSession session = kieBase.newStatelessKieSession();
-        session.setGlobal(PolicyCompiler.FINDINGS_GLOBAL, findings);
-        if (fired != null) {
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.accept(event.getMatch().getRule().getName());
-                }
-            });
-        }
+        KieSession session = sessions.newKieSession();
+        AgendaEventListener tracer = fired == null ? null : new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                fired.accept(event.getMatch().getRule().getName());
+            }
+        };
         try {
-            session.execute(DealFacts.of(deal));
+            session.setGlobal(PolicyCompiler.FINDINGS_GLOBAL, findings);
+            if (tracer != null) {
+                session.addEventListener(tracer);
+            }
+            for (Object fact : DealFacts.of(deal)) {
+                session.insert(fact);
+            }
+            session.fireAllRules();
         } catch (RuntimeException failure) {
             throw new EvaluationException("deal " + deal.dealId() + " could not be decided: " + rootMessage(failure),
                     failure);
+        } finally {
+            if (tracer != null) {
+                session.removeEventListener(tracer);
+            }
+            session.dispose();
         }
         return new Decision(deal.dealId(), deal.asOf(), findings.ownershipModel(), findings.sorted(), version(),
                 decisionId, evaluatedAt);

@@ -1,9 +1,6 @@
 package dev.dealdesk.policy;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 
 /** Words and number formats the rules use in their conditions and messages. Stateless. */
 public final class Text {
@@ -27,8 +24,22 @@ public final class Text {
         if (!Double.isFinite(amount)) {
             return "$" + amount;
         }
-        DecimalFormat format = new DecimalFormat("$#,##0.##########", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return format.format(BigDecimal.valueOf(amount));
+        BigDecimal value = BigDecimal.valueOf(amount);
+        String plain = value.signum() == 0 ? "0" : value.abs().stripTrailingZeros().toPlainString();
+        int dot = plain.indexOf('.');
+        int whole = dot < 0 ? plain.length() : dot;
+        StringBuilder text = new StringBuilder(plain.length() + 8);
+        if (value.signum() < 0) {
+            text.append('-');
+        }
+        text.append('$');
+        for (int i = 0; i < whole; i++) {
+            if (i > 0 && (whole - i) % 3 == 0) {
+                text.append(',');
+            }
+            text.append(plain.charAt(i));
+        }
+        return dot < 0 ? text.toString() : text.append(plain, dot, plain.length()).toString();
     }
 
     /** A plain number for a message without a trailing {@code .0}: {@code 8} or {@code 7.5}. */

@@ -1,0 +1,484 @@
+package dev.dealdesk.bench;
+
+import dev.dealdesk.Outcome;
+import dev.dealdesk.OwnershipModel;
+import dev.dealdesk.facts.Contract;
+import dev.dealdesk.facts.CustomerStrategy;
+import dev.dealdesk.facts.CustomerSuccess;
+import dev.dealdesk.facts.Deal;
+import dev.dealdesk.facts.Expansion;
+import dev.dealdesk.facts.ExpansionOwner;
+import dev.dealdesk.facts.ExpansionTarget;
+import dev.dealdesk.facts.ExpansionTrigger;
+import dev.dealdesk.facts.Framing;
+import dev.dealdesk.facts.Motion;
+import dev.dealdesk.facts.Ownership;
+import dev.dealdesk.facts.PricingModel;
+import dev.dealdesk.facts.Quarter;
+import dev.dealdesk.facts.Segment;
+import dev.dealdesk.facts.Sizing;
+import dev.dealdesk.facts.Stage;
+import dev.dealdesk.facts.TouchModel;
+import dev.dealdesk.facts.ValueProof;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The shipped land-and-expand policy ({@code rules/*.drl}) hand-coded in plain Java: a speed
+ * baseline for benchmarks and a differential oracle for the engine. Test scope only; the thresholds
+ * below copy {@code rules/thresholds.drl} and must be kept in step with it. Stateless and
+ * thread-safe.
+ */
+public final class HandCodedPolicy {
+
+    // --- thresholds (rules/thresholds.drl) ------------------------------------------------------
+    /** valueProofMaxWindowDays() */
+    static final int VALUE_PROOF_MAX_WINDOW_DAYS = 90;
+    /** expansionMapMinTeams() */
+    static final int EXPANSION_MAP_MIN_TEAMS = 4;
+    /** minimumLandAcvSmb() */
+    static final double MINIMUM_LAND_ACV_SMB = 15_000;
+    /** minimumLandAcvMidMarket() */
+    static final double MINIMUM_LAND_ACV_MID_MARKET = 40_000;
+    /** minimumLandAcvEnterprise() */
+    static final double MINIMUM_LAND_ACV_ENTERPRISE = 40_000;
+    /** csCostCoverageMultiple() */
+    static final double CS_COST_COVERAGE_MULTIPLE = 8;
+    /** flatFeeMaxTermMonths() */
+    static final int FLAT_FEE_MAX_TERM_MONTHS = 12;
+    /** expansionMaxDaysInQueue() */
+    static final int EXPANSION_MAX_DAYS_IN_QUEUE = 60;
+    /** strategyMinHorizonMonths() */
+    static final int STRATEGY_MIN_HORIZON_MONTHS = 18;
+    /** strategyMinPhases() */
+    static final int STRATEGY_MIN_PHASES = 2;
+    /** csmNominatesAeClosesFromArr() */
+    static final double CSM_NOMINATES_AE_CLOSES_FROM_ARR = 10_000_000;
+    /** dedicatedAmFromArr() */
+    static final double DEDICATED_AM_FROM_ARR = 50_000_000;
+    /** strategicAmPodFromArr() */
+    static final double STRATEGIC_AM_POD_FROM_ARR = 200_000_000;
+    /** Quarters in a year, in annualCsCost(...) of rules/land-too-small.drl (not a threshold). */
+    private static final double QUARTERS_PER_YEAR = 4;
+
+    /** The result of one deal: findings as {@code "SEVERITY code"} in the decision's order. */
+    public record Result(Outcome outcome, OwnershipModel ownershipModel, List<String> findings) {
+    }
+
+    // --- finding codes, indexed in String.compareTo order (the decision's order within a severity)
+    private static final String[] CODES = {
+        "contract.expansion-needs-renegotiation",
+        "contract.flat-fee",
+        "contract.flat-fee-multi-year",
+        "contract.usage-bill-shock",
+        "csm.no-expansion-target",
+        "csm.unassigned",
+        "expansion-map.incomplete",
+        "expansion-map.missing",
+        "expansion-map.no-next-quarter",
+        "expansion-map.too-few-teams",
+        "expansion.value-not-proven",
+        "land.below-minimum",
+        "land.cs-cost-not-covered",
+        "land.self-serve-with-human-cs",
+        "ownership.mismatch",
+        "ownership.model",
+        "ownership.no-handoff-sla",
+        "ownership.stalled-expansion",
+        "ownership.unassigned",
+        "sizing.undersold",
+        "strategy.missing",
+        "strategy.no-phases",
+        "strategy.renewal-gated",
+        "strategy.seller-framed",
+        "strategy.short-horizon",
+        "value-proof.missing",
+        "value-proof.no-champion",
+        "value-proof.no-movement",
+        "value-proof.not-production",
+        "value-proof.window",
+    };
+    private static final int CONTRACT_RENEGOTIATION = 0;
+    private static final int CONTRACT_FLAT_FEE = 1;
+    private static final int CONTRACT_FLAT_FEE_MULTI_YEAR = 2;
+    private static final int CONTRACT_USAGE_BILL_SHOCK = 3;
+    private static final int CSM_NO_EXPANSION_TARGET = 4;
+    private static final int CSM_UNASSIGNED = 5;
+    private static final int MAP_INCOMPLETE = 6;
+    private static final int MAP_MISSING = 7;
+    private static final int MAP_NO_NEXT_QUARTER = 8;
+    private static final int MAP_TOO_FEW_TEAMS = 9;
+    private static final int EXPANSION_VALUE_NOT_PROVEN = 10;
+    private static final int LAND_BELOW_MINIMUM = 11;
+    private static final int LAND_CS_COST = 12;
+    private static final int LAND_SELF_SERVE_HUMAN_CS = 13;
+    private static final int OWNERSHIP_MISMATCH = 14;
+    private static final int OWNERSHIP_MODEL = 15;
+    private static final int OWNERSHIP_NO_HANDOFF_SLA = 16;
+    private static final int OWNERSHIP_STALLED = 17;
+    private static final int OWNERSHIP_UNASSIGNED = 18;
+    private static final int SIZING_UNDERSOLD = 19;
+    private static final int STRATEGY_MISSING = 20;
+    private static final int STRATEGY_NO_PHASES = 21;
+    private static final int STRATEGY_RENEWAL_GATED = 22;
+    private static final int STRATEGY_SELLER_FRAMED = 23;
+    private static final int STRATEGY_SHORT_HORIZON = 24;
+    private static final int VP_MISSING = 25;
+    private static final int VP_NO_CHAMPION = 26;
+    private static final int VP_NO_MOVEMENT = 27;
+    private static final int VP_NOT_PRODUCTION = 28;
+    private static final int VP_WINDOW = 29;
+    private static final int CODE_COUNT = 30;
+
+    private static final byte NONE = 0;
+    private static final byte REJECT = 1;
+    private static final byte FLAG = 2;
+    private static final byte INFO = 3;
+
+    /** LABELS[severity][code] = "SEVERITY code", built once. */
+    private static final String[][] LABELS = new String[4][CODE_COUNT];
+
+    static {
+        for (int i = 1; i < CODES.length; i++) {
+            if (CODES[i - 1].compareTo(CODES[i]) >= 0) {
+                throw new ExceptionInInitializerError("CODES out of order at " + CODES[i]);
+            }
+        }
+        if (CODES.length != CODE_COUNT) {
+            throw new ExceptionInInitializerError("expected " + CODE_COUNT + " codes");
+        }
+        for (int i = 0; i < CODE_COUNT; i++) {
+            LABELS[REJECT][i] = "REJECT " + CODES[i];
+            LABELS[FLAG][i] = "FLAG " + CODES[i];
+            LABELS[INFO][i] = "INFO " + CODES[i];
+        }
+    }
+
+    private HandCodedPolicy() {
+    }
+
+    /** All finding codes the policy can report, sorted. */
+    public static List<String> codes() {
+        return List.of(CODES);
+    }
+
+    public static Result decide(Deal deal) {
+        byte[] fired = new byte[CODE_COUNT];
+        int incompleteEntries = 0;
+        int[] incomplete = null;
+
+        Motion motion = deal.motion();
+        boolean land = motion == Motion.LAND;
+        boolean expansionMotion = motion == Motion.EXPANSION;
+        boolean highTouch = deal.touchModel() == TouchModel.HIGH_TOUCH;
+        boolean landHighTouch = land && highTouch;
+        byte gate = deal.stage() == Stage.CLOSED_WON ? REJECT : FLAG;
+        double acv = deal.acv();
+
+        // ownership-model.drl
+        OwnershipModel model = ownershipModelFor(deal.seller().arr());
+        fired[OWNERSHIP_MODEL] = INFO;
+
+        CustomerSuccess cs = deal.customerSuccess();
+        boolean csmAssigned = cs != null && Boolean.TRUE.equals(cs.csmAssigned());
+
+        if (landHighTouch) {
+            // land-value-proof.drl
+            ValueProof proof = deal.valueProof();
+            if (proof == null) {
+                fired[VP_MISSING] = gate;
+            } else {
+                Double baseline = proof.baseline();
+                Double target = proof.target();
+                Integer window = proof.windowDays();
+                if (blank(proof.metric()) || baseline == null || target == null || window == null) {
+                    fired[VP_MISSING] = gate;
+                }
+                if (baseline != null && target != null && target.doubleValue() == baseline.doubleValue()) {
+                    fired[VP_NO_MOVEMENT] = FLAG;
+                }
+                if (window != null && window > VALUE_PROOF_MAX_WINDOW_DAYS) {
+                    fired[VP_WINDOW] = FLAG;
+                }
+                if (Boolean.FALSE.equals(proof.reachesProduction())) {
+                    fired[VP_NOT_PRODUCTION] = FLAG;
+                }
+                if (blank(proof.champion())) {
+                    fired[VP_NO_CHAMPION] = FLAG;
+                }
+            }
+
+            // expansion-map.drl
+            List<ExpansionTarget> map = deal.expansionMap();
+            int size = map.size();
+            if (size == 0) {
+                fired[MAP_MISSING] = gate;
+            } else {
+                LocalDateQuarter now = new LocalDateQuarter(deal);
+                boolean planned = false;
+                for (int i = 0; i < size; i++) {
+                    ExpansionTarget entry = map.get(i);
+                    Quarter quarter = entry.targetQuarter();
+                    if (quarter != null) {
+                        int year = quarter.year();
+                        int q = quarter.quarter();
+                        if (year == now.year && q == now.quarter || year == now.nextYear && q == now.nextQuarter) {
+                            planned = true;
+                        }
+                    }
+                    if (quarter == null || entry.estimatedAcv() == null || blank(entry.sponsor()) || blank(entry.useCase())) {
+                        if (incomplete == null) {
+                            incomplete = new int[size];
+                        }
+                        incomplete[incompleteEntries++] = i;
+                    }
+                }
+                if (!planned) {
+                    fired[MAP_NO_NEXT_QUARTER] = gate;
+                }
+                if (size < EXPANSION_MAP_MIN_TEAMS) {
+                    fired[MAP_TOO_FEW_TEAMS] = FLAG;
+                }
+                if (incompleteEntries > 0) {
+                    fired[MAP_INCOMPLETE] = FLAG;
+                }
+            }
+
+            // csm-expansion.drl
+            if (model != OwnershipModel.AE_OWNS && !csmAssigned) {
+                fired[CSM_UNASSIGNED] = FLAG;
+            }
+
+            // land-too-small.drl
+            if (acv < minimumLandAcv(deal.segment())) {
+                fired[LAND_BELOW_MINIMUM] = REJECT;
+            }
+            if (cs != null) {
+                Double hours = cs.csHoursPerQuarter();
+                Double rate = cs.csHourlyCost();
+                if (hours != null && rate != null && acvUnderCsCost(acv, hours, rate)) {
+                    fired[LAND_CS_COST] = REJECT;
+                }
+            }
+
+            // no-strategy-beyond-land.drl
+            if (deal.customerStrategy() == null) {
+                fired[STRATEGY_MISSING] = FLAG;
+            }
+        }
+
+        // csm-expansion.drl: any motion
+        if (highTouch && model != OwnershipModel.AE_OWNS && csmAssigned
+                && !Boolean.TRUE.equals(cs.csmExpansionTarget())) {
+            fired[CSM_NO_EXPANSION_TARGET] = FLAG;
+        }
+
+        // pricing-lock-in.drl and growth-contract.drl
+        Contract contract = deal.contract();
+        PricingModel pricing = contract.pricingModel();
+        if (pricing == PricingModel.FLAT_FEE) {
+            if (contract.termMonths() > FLAT_FEE_MAX_TERM_MONTHS) {
+                fired[CONTRACT_FLAT_FEE_MULTI_YEAR] = REJECT;
+            } else {
+                fired[CONTRACT_FLAT_FEE] = FLAG;
+            }
+        } else if (pricing == PricingModel.USAGE && !Boolean.TRUE.equals(contract.usageSpendAlerts())) {
+            fired[CONTRACT_USAGE_BILL_SHOCK] = FLAG;
+        }
+        if ((land || expansionMotion) && !Boolean.TRUE.equals(contract.expansionByAddOn())) {
+            fired[CONTRACT_RENEGOTIATION] = FLAG;
+        }
+
+        // land-too-small.drl: self-serve
+        if (!highTouch && cs != null) {
+            Double hours = cs.csHoursPerQuarter();
+            if (hours != null && hours > 0 || csmAssigned) {
+                fired[LAND_SELF_SERVE_HUMAN_CS] = FLAG;
+            }
+        }
+
+        // role-confusion.drl
+        if ((land || expansionMotion) && highTouch) {
+            Ownership ownership = deal.ownership();
+            ExpansionOwner owner = ownership == null ? null : ownership.expansionOwner();
+            if (owner == null || owner == ExpansionOwner.UNASSIGNED) {
+                fired[OWNERSHIP_UNASSIGNED] = FLAG;
+            } else if (!accepts(model, owner)) {
+                fired[OWNERSHIP_MISMATCH] = FLAG;
+            }
+            if (model == OwnershipModel.CSM_NOMINATES_AE_CLOSES && (ownership == null
+                    || ownership.handoffSlaDays() == null || !Boolean.TRUE.equals(ownership.sharedExpansionComp()))) {
+                fired[OWNERSHIP_NO_HANDOFF_SLA] = FLAG;
+            }
+        }
+        if (expansionMotion) {
+            Expansion expansion = deal.expansion();
+            if (expansion != null) {
+                Integer days = expansion.daysInQueue();
+                if (days != null && days > EXPANSION_MAX_DAYS_IN_QUEUE) {
+                    fired[OWNERSHIP_STALLED] = FLAG;
+                }
+            }
+            // land-value-proof.drl
+            if (expansion == null || !Boolean.TRUE.equals(expansion.landValueProven())) {
+                fired[EXPANSION_VALUE_NOT_PROVEN] = FLAG;
+            }
+        }
+
+        // undersold.drl
+        if (land) {
+            Sizing sizing = deal.sizing();
+            if (sizing != null) {
+                Integer purchased = sizing.seatsPurchased();
+                Integer needed = sizing.seatsNeededForOutcome();
+                if (purchased != null && needed != null && purchased < needed) {
+                    fired[SIZING_UNDERSOLD] = FLAG;
+                }
+            }
+        }
+
+        // no-strategy-beyond-land.drl and seller-framing.drl
+        CustomerStrategy strategy = deal.customerStrategy();
+        if (strategy != null) {
+            if (land) {
+                Integer horizon = strategy.horizonMonths();
+                if (horizon != null && horizon < STRATEGY_MIN_HORIZON_MONTHS) {
+                    fired[STRATEGY_SHORT_HORIZON] = FLAG;
+                }
+                if (strategy.phases().size() < STRATEGY_MIN_PHASES) {
+                    fired[STRATEGY_NO_PHASES] = FLAG;
+                }
+            }
+            if (strategy.framing() == Framing.SELLER_REVENUE) {
+                fired[STRATEGY_SELLER_FRAMED] = FLAG;
+            }
+            if (strategy.expansionTrigger() == ExpansionTrigger.RENEWAL_DATE) {
+                fired[STRATEGY_RENEWAL_GATED] = FLAG;
+            }
+        }
+
+        // the decision: by severity, then code, then map entry
+        List<String> findings = new ArrayList<>(CODE_COUNT / 2 + incompleteEntries);
+        Outcome outcome = Outcome.APPROVE;
+        for (byte severity = REJECT; severity <= INFO; severity++) {
+            String[] labels = LABELS[severity];
+            for (int code = 0; code < CODE_COUNT; code++) {
+                if (fired[code] != severity) {
+                    continue;
+                }
+                if (code == MAP_INCOMPLETE) {
+                    for (int i = 0; i < incompleteEntries; i++) {
+                        findings.add(labels[code]);
+                    }
+                } else {
+                    findings.add(labels[code]);
+                }
+                if (outcome == Outcome.APPROVE && severity != INFO) {
+                    outcome = severity == REJECT ? Outcome.REJECT : Outcome.FLAG;
+                }
+            }
+        }
+        return new Result(outcome, model, Collections.unmodifiableList(findings));
+    }
+
+    /** ownershipModelFor(...) in rules/ownership-model.drl. */
+    static OwnershipModel ownershipModelFor(double sellerArr) {
+        if (sellerArr >= STRATEGIC_AM_POD_FROM_ARR) {
+            return OwnershipModel.STRATEGIC_AM_POD;
+        }
+        if (sellerArr >= DEDICATED_AM_FROM_ARR) {
+            return OwnershipModel.DEDICATED_AM;
+        }
+        if (sellerArr >= CSM_NOMINATES_AE_CLOSES_FROM_ARR) {
+            return OwnershipModel.CSM_NOMINATES_AE_CLOSES;
+        }
+        return OwnershipModel.AE_OWNS;
+    }
+
+    /** OwnershipModel.accepts, hand-coded (policy brief, section 3). */
+    private static boolean accepts(OwnershipModel model, ExpansionOwner owner) {
+        switch (model) {
+            case AE_OWNS:
+                return owner == ExpansionOwner.AE;
+            case CSM_NOMINATES_AE_CLOSES:
+                return owner == ExpansionOwner.AE || owner == ExpansionOwner.CSM;
+            case DEDICATED_AM:
+                return owner == ExpansionOwner.AM;
+            default:
+                return owner == ExpansionOwner.AM_POD;
+        }
+    }
+
+    /** minimumLandAcv(...) in rules/land-too-small.drl. */
+    private static double minimumLandAcv(Segment segment) {
+        if (segment == Segment.SMB) {
+            return MINIMUM_LAND_ACV_SMB;
+        }
+        if (segment == Segment.MID_MARKET) {
+            return MINIMUM_LAND_ACV_MID_MARKET;
+        }
+        return MINIMUM_LAND_ACV_ENTERPRISE;
+    }
+
+    /**
+     * {@code acv < 8 x (hours x 4 x rate)} as rules/land-too-small.drl computes it, with exact decimal
+     * products. A quick double estimate settles every case that is not within a relative 1e-9 of the
+     * boundary; only those near it pay for BigDecimal.
+     */
+    private static boolean acvUnderCsCost(double acv, double hours, double rate) {
+        double estimate = CS_COST_COVERAGE_MULTIPLE * hours * QUARTERS_PER_YEAR * rate;
+        if (Double.isFinite(estimate)) {
+            double margin = estimate * 1e-9;
+            if (acv < estimate - margin) {
+                return true;
+            }
+            if (acv > estimate + margin) {
+                return false;
+            }
+        }
+        double annual = multiply(multiply(hours, QUARTERS_PER_YEAR), rate);
+        return acv < multiply(CS_COST_COVERAGE_MULTIPLE, annual);
+    }
+
+    /** Money.multiply: the product of the decimal values, rounded once to a double. */
+    private static double multiply(double a, double b) {
+        if (!Double.isFinite(a) || !Double.isFinite(b)) {
+            return a * b;
+        }
+        return BigDecimal.valueOf(a).multiply(BigDecimal.valueOf(b)).doubleValue();
+    }
+
+    /** Text.blank: null, or every character white space or a Unicode space. */
+    static boolean blank(String text) {
+        if (text == null) {
+            return true;
+        }
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                continue;
+            }
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The quarter of asOf and the one after it, as plain ints (no allocation of Quarter records). */
+    private static final class LocalDateQuarter {
+        final int year;
+        final int quarter;
+        final int nextYear;
+        final int nextQuarter;
+
+        LocalDateQuarter(Deal deal) {
+            year = deal.asOf().getYear();
+            quarter = (deal.asOf().getMonthValue() - 1) / 3 + 1;
+            nextYear = quarter == 4 ? year + 1 : year;
+            nextQuarter = quarter == 4 ? 1 : quarter + 1;
+        }
+    }
+}
