@@ -19,6 +19,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,8 +73,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private static final int WINDOW = 256;
 
-    private boolean invalid;
-    private boolean failed;
+    private volatile boolean invalid;
+    private volatile boolean failed;
 
     @Override
     public Integer call() {
@@ -105,33 +107,49 @@ final class EvaluateCommand implements Callable<Integer> {
      */
     private void decideAll(DealDesk engine, PrintWriter out, PrintWriter err) {
         Deque<CompletableFuture<String>> inFlight = new ArrayDeque<>();
-        InputRecords.read(inputs, main.stdin(), new InputRecords.Sink() {
-            @Override
-            public void accept(InputRecords.Record record) {
-                inFlight.add(decide(engine, record, err));
-                if (inFlight.size() >= WINDOW) {
-                    print(inFlight, out, err);
-                }
-            }
-
-            @Override
-            public void idle() {
-                print(inFlight, out, err);
-                out.flush();
-            }
+        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
+            Thread thread = new Thread(runnable, "dealdesk-evaluate");
+            thread.setDaemon(true);
+            return thread;
         });
-        print(inFlight, out, err);
+        try {
+            InputRecords.read(inputs, main.stdin(), new InputRecords.Sink() {
+                @Override
+                public void accept(InputRecords.Record record) {
+                    // Records are read, decided and formatted on every core; lines still come out in input order.
+                    inFlight.add(CompletableFuture.supplyAsync(() -> decide(engine, record, err), workers)
+                            .thenCompose(line -> line));
+                    // Hand out only the oldest line when the window is full, so the workers never run dry.
+                    while (inFlight.size() >= WINDOW || !inFlight.isEmpty() && inFlight.peek().isDone()) {
+                        printOldest(inFlight, out, err);
+                    }
+                }
+
+                @Override
+                public void idle() {
+                    print(inFlight, out, err);
+                    out.flush();
+                }
+            });
+            print(inFlight, out, err);
+        } finally {
+            workers.shutdown();
+        }
     }
 
     private void print(Deque<CompletableFuture<String>> inFlight, PrintWriter out, PrintWriter err) {
         while (!inFlight.isEmpty()) {
-            try {
-                out.print(inFlight.poll().join());
-            } catch (CompletionException e) {
-                failed = true;
-                err.print("dealdesk: " + e.getCause().getMessage() + "\n");
-                out.print(errorLine("(audit)", "", "the decision could not be recorded: " + e.getCause().getMessage()));
-            }
+            printOldest(inFlight, out, err);
+        }
+    }
+
+    private void printOldest(Deque<CompletableFuture<String>> inFlight, PrintWriter out, PrintWriter err) {
+        try {
+            out.print(inFlight.poll().join());
+        } catch (CompletionException e) {
+            failed = true;
+            err.print("dealdesk: " + e.getCause().getMessage() + "\n");
+            out.print(errorLine("(audit)", "", "the decision could not be recorded: " + e.getCause().getMessage()));
         }
     }
 

@@ -216,7 +216,10 @@ public final class HandCodedPolicy {
             if (size == 0) {
                 fired[MAP_MISSING] = gate;
             } else {
-                LocalDateQuarter now = new LocalDateQuarter(deal);
+                int nowYear = deal.asOf().getYear();
+                int nowQuarter = (deal.asOf().getMonthValue() - 1) / 3 + 1;
+                int nextYear = nowQuarter == 4 ? nowYear + 1 : nowYear;
+                int nextQuarter = nowQuarter == 4 ? 1 : nowQuarter + 1;
                 boolean planned = false;
                 for (int i = 0; i < size; i++) {
                     ExpansionTarget entry = map.get(i);
@@ -224,7 +227,7 @@ public final class HandCodedPolicy {
                     if (quarter != null) {
                         int year = quarter.year();
                         int q = quarter.quarter();
-                        if (year == now.year && q == now.quarter || year == now.nextYear && q == now.nextQuarter) {
+                        if (year == nowYear && q == nowQuarter || year == nextYear && q == nextQuarter) {
                             planned = true;
                         }
                     }
@@ -425,11 +428,11 @@ public final class HandCodedPolicy {
     /**
      * {@code acv < 8 x (hours x 4 x rate)} as rules/land-too-small.drl computes it, with exact decimal
      * products. A quick double estimate settles every case that is not within a relative 1e-9 of the
-     * boundary; only those near it pay for BigDecimal.
+     * boundary (or tiny or infinite); only those pay for BigDecimal.
      */
     private static boolean acvUnderCsCost(double acv, double hours, double rate) {
         double estimate = CS_COST_COVERAGE_MULTIPLE * hours * QUARTERS_PER_YEAR * rate;
-        if (Double.isFinite(estimate)) {
+        if (estimate > 1e-200 && Double.isFinite(estimate)) {
             double margin = estimate * 1e-9;
             if (acv < estimate - margin) {
                 return true;
@@ -465,20 +468,5 @@ public final class HandCodedPolicy {
             }
         }
         return true;
-    }
-
-    /** The quarter of asOf and the one after it, as plain ints (no allocation of Quarter records). */
-    private static final class LocalDateQuarter {
-        final int year;
-        final int quarter;
-        final int nextYear;
-        final int nextQuarter;
-
-        LocalDateQuarter(Deal deal) {
-            year = deal.asOf().getYear();
-            quarter = (deal.asOf().getMonthValue() - 1) / 3 + 1;
-            nextYear = quarter == 4 ? year + 1 : year;
-            nextQuarter = quarter == 4 ? 1 : quarter + 1;
-        }
     }
 }

@@ -1,0 +1,110 @@
+package dev.dealdesk.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.dealdesk.Decision;
+import dev.dealdesk.TestEngines;
+import dev.dealdesk.facts.Deal;
+import dev.dealdesk.facts.DealReader;
+import dev.dealdesk.facts.DealWriter;
+import dev.dealdesk.policy.PolicyExample;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Differential test: the engine over the shipped rules and {@link HandCodedPolicy} give the same
+ * outcome, ownership model and ordered findings on generated deals and on every policy example.
+ */
+class HandCodedPolicyTest {
+
+    private static final long[] SEEDS = {20_261_123L, 7L};
+    private static final int COUNT = 3000;
+    private static final Pattern CODE = Pattern.compile("@code\\(\"([^\"]+)\"\\)");
+
+    @Test
+    void twinAgreesWithTheEngineOnGeneratedDealsAndCoversEveryCode() throws Exception {
+        Set<String> produced = new TreeSet<>();
+        List<String> mismatches = new ArrayList<>();
+        for (long seed : SEEDS) {
+            for (Deal deal : DealGenerator.generate(seed, COUNT)) {
+                compare(deal, produced, mismatches);
+            }
+        }
+        report(mismatches);
+        Set<String> declared = declaredCodes();
+        assertEquals(30, declared.size(), "codes declared in rules/*.drl: " + declared);
+        Set<String> missing = new TreeSet<>(declared);
+        missing.removeAll(produced);
+        assertEquals(Set.of(), missing, "codes the generated corpus never fired");
+        assertEquals(declared, new TreeSet<>(HandCodedPolicy.codes()), "the twin's codes vs rules/*.drl");
+    }
+
+    @Test
+    void twinAgreesWithTheEngineOnEveryPolicyExample() throws Exception {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(Path.of("policy-examples"), "*.json")) {
+            dir.forEach(files::add);
+        }
+        assertFalse(files.isEmpty(), "no policy examples found");
+        files.sort(null);
+        List<String> mismatches = new ArrayList<>();
+        for (Path file : files) {
+            Deal deal = PolicyExample.read(DealReader.parse(Files.readString(file))).deal();
+            compare(deal, new TreeSet<>(), mismatches);
+        }
+        report(mismatches);
+    }
+
+    @Test
+    void generatorIsDeterministic() {
+        List<Deal> a = DealGenerator.generate(42, 200);
+        List<Deal> b = DealGenerator.generate(42, 200);
+        assertEquals(a, b);
+        assertEquals(200, a.stream().map(Deal::dealId).distinct().count());
+    }
+
+    private static void compare(Deal deal, Set<String> produced, List<String> mismatches) {
+        Decision decision = TestEngines.shipped().evaluate(deal);
+        List<String> engine = decision.findings().stream().map(f -> f.severity() + " " + f.code()).toList();
+        decision.findings().forEach(f -> produced.add(f.code()));
+        HandCodedPolicy.Result twin = HandCodedPolicy.decide(deal);
+        if (decision.outcome() != twin.outcome() || decision.ownershipModel() != twin.ownershipModel()
+                || !engine.equals(twin.findings())) {
+            mismatches.add("deal " + DealWriter.toJson(deal)
+                    + "\n  engine: " + decision.outcome() + " " + decision.ownershipModel() + " " + engine
+                    + "\n  twin:   " + twin.outcome() + " " + twin.ownershipModel() + " " + twin.findings());
+        }
+    }
+
+    private static void report(List<String> mismatches) {
+        if (!mismatches.isEmpty()) {
+            StringBuilder message = new StringBuilder(mismatches.size() + " deal(s) decided differently:\n");
+            mismatches.stream().limit(20).forEach(m -> message.append(m).append('\n'));
+            fail(message.toString());
+        }
+    }
+
+    private static Set<String> declaredCodes() throws IOException {
+        Set<String> codes = new TreeSet<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(Path.of("rules"), "*.drl")) {
+            for (Path file : dir) {
+                Matcher m = CODE.matcher(Files.readString(file));
+                while (m.find()) {
+                    codes.add(m.group(1));
+                }
+            }
+        }
+        return codes;
+    }
+}
