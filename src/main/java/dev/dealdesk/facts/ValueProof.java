@@ -17,5 +17,8 @@ public record ValueProof(String workflow, String metric, Double baseline, Double
 
     public ValueProof {
         Checks.positive(windowDays, "windowDays");
+        // -0.0 and 0.0 are the same value; as boxed doubles they are not equal, so store one zero.
+        baseline = baseline == null ? null : baseline + 0.0;
+        target = target == null ? null : target + 0.0;
     }
 }

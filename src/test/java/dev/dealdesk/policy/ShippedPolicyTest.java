@@ -109,6 +109,16 @@ class ShippedPolicyTest {
         }
 
         @Test
+        void evaluate_negativeZeroTarget_equalsZeroBaselineEveryTime() {
+            // Drools compares boxed numbers interpreted at first and compiled later: both must agree.
+            TestDeals deal = TestDeals.cleanLand().set("/valueProof/baseline", 0)
+                    .set("/valueProof/target", TestDeals.parse("[-0.0]").asJsonArray().get(0));
+            for (int i = 0; i < 60; i++) {
+                assertEquals(with("value-proof.no-movement", "ownership.model"), codes(deal), "evaluation " + i);
+            }
+        }
+
+        @Test
         void evaluate_reachesProductionAbsent_passesAndFalse_flags() {
             assertEquals(with("ownership.model"), codes(TestDeals.cleanLand().remove("/valueProof/reachesProduction")));
             assertEquals(with("value-proof.not-production", "ownership.model"),
