@@ -1,17 +1,19 @@
 package dev.dealdesk.facts;
 
 import jakarta.json.Json;
-import jakarta.json.JsonConfig;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -23,9 +25,8 @@ import java.util.Map;
  */
 public final class DealReader {
 
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(
-            Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final List<String> DEAL = List.of("dealId", "asOf", "motion", "stage", "segment", "acv",
             "touchModel", "seller", "valueProof", "expansionMap", "customerStrategy", "sizing", "customerSuccess",
@@ -46,22 +47,23 @@ public final class DealReader {
     private static final List<String> EXPANSION = List.of("daysInQueue", "landValueProven");
 
     /**
-     * Parses one JSON document. Duplicate member names and trailing content are malformed JSON.
+     * Parses one JSON document in one pass. Duplicate member names and trailing content are
+     * malformed JSON.
      *
      * @throws InvalidDealException with an empty path when the text is not one JSON value
      */
     public static JsonValue parse(String json) throws InvalidDealException {
-        try {
-            JsonValue value;
-            try (JsonReader reader = READERS.createReader(new StringReader(json))) {
-                value = reader.readValue();
+        try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
+            if (!parser.hasNext()) {
+                throw new InvalidDealException("", "malformed JSON: the document is empty");
             }
-            rejectTrailingContent(json);
+            JsonValue value = value(parser, parser.next());
+            if (parser.hasNext()) {
+                throw malformed(parser.getLocation(), "unexpected content after the JSON value");
+            }
             return value;
         } catch (JsonParsingException malformed) {
-            JsonLocation at = malformed.getLocation();
-            throw new InvalidDealException("", "malformed JSON at line " + at.getLineNumber() + ", column "
-                    + at.getColumnNumber() + ": " + withoutLocation(malformed.getMessage()));
+            throw malformed(malformed.getLocation(), withoutLocation(malformed.getMessage()));
         } catch (JsonException malformed) {
             throw new InvalidDealException("", "malformed JSON: " + malformed.getMessage());
         } catch (NumberFormatException | ArithmeticException outOfRange) {
@@ -72,20 +74,50 @@ public final class DealReader {
         }
     }
 
-    /** The reader stops after the first value; a second pass over the events finds anything after it. */
-    private static void rejectTrailingContent(String json) throws InvalidDealException {
-        try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
-            switch (parser.next()) {
-                case START_OBJECT -> parser.skipObject();
-                case START_ARRAY -> parser.skipArray();
-                default -> { }
+    /** Builds the value that starts with {@code event}, in one pass, refusing duplicate member names. */
+    private static JsonValue value(JsonParser parser, JsonParser.Event event) throws InvalidDealException {
+        switch (event) {
+            case START_OBJECT -> {
+                JsonObjectBuilder object = JSON.createObjectBuilder();
+                Set<String> names = new HashSet<>();
+                for (JsonParser.Event next = parser.next(); next != JsonParser.Event.END_OBJECT; next = parser.next()) {
+                    String name = parser.getString();
+                    if (!names.add(name)) {
+                        throw malformed(parser.getLocation(), "Duplicate key '" + name + "' is not allowed");
+                    }
+                    object.add(name, value(parser, parser.next()));
+                }
+                return object.build();
             }
-            if (parser.hasNext()) {
-                JsonLocation at = parser.getLocation();
-                throw new InvalidDealException("", "malformed JSON at line " + at.getLineNumber() + ", column "
-                        + at.getColumnNumber() + ": unexpected content after the JSON value");
+            case START_ARRAY -> {
+                JsonArrayBuilder array = JSON.createArrayBuilder();
+                for (JsonParser.Event next = parser.next(); next != JsonParser.Event.END_ARRAY; next = parser.next()) {
+                    array.add(value(parser, next));
+                }
+                return array.build();
             }
+            case VALUE_STRING -> {
+                return JSON.createValue(parser.getString());
+            }
+            case VALUE_NUMBER -> {
+                return JSON.createValue(parser.getBigDecimal());
+            }
+            case VALUE_TRUE -> {
+                return JsonValue.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return JsonValue.FALSE;
+            }
+            case VALUE_NULL -> {
+                return JsonValue.NULL;
+            }
+            default -> throw malformed(parser.getLocation(), "unexpected " + event);
         }
+    }
+
+    private static InvalidDealException malformed(JsonLocation at, String problem) {
+        return new InvalidDealException("", "malformed JSON at line " + at.getLineNumber() + ", column "
+                + at.getColumnNumber() + ": " + problem);
     }
 
     /** Parses and reads one deal from JSON text. */

@@ -68,7 +68,8 @@ public final class CanonicalJson {
         return stripped.scale() <= 0 ? stripped.toBigIntegerExact().toString() : stripped.toPlainString();
     }
 
-    private static void string(String value, StringBuilder text) {
+    /** Appends {@code value} as a JSON string. */
+    static void string(String value, StringBuilder text) {
         text.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

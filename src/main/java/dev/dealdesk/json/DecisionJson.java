@@ -43,9 +43,78 @@ public final class DecisionJson {
                 .build();
     }
 
-    /** The decision as one line of compact JSON, without a line break. */
+    /**
+     * The decision as one line of compact JSON, without a line break: the same JSON as
+     * {@link #toJson}, written straight to text because batches write millions of them.
+     */
     public static String toLine(Decision decision) {
-        return toJson(decision).toString();
+        StringBuilder json = new StringBuilder(2048);
+        json.append("{\"dealId\":");
+        CanonicalJson.string(decision.dealId(), json);
+        json.append(",\"asOf\":\"").append(decision.asOf()).append("\",\"outcome\":\"").append(decision.outcome())
+                .append("\",\"ownershipModel\":\"").append(decision.ownershipModel()).append("\",\"approvers\":[");
+        for (int i = 0; i < decision.approvers().size(); i++) {
+            json.append(i == 0 ? "\"" : ",\"").append(decision.approvers().get(i)).append('"');
+        }
+        json.append("],\"findings\":[");
+        for (int i = 0; i < decision.findings().size(); i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            line(decision.findings().get(i), json);
+        }
+        json.append("],\"policy\":{\"version\":");
+        CanonicalJson.string(decision.policy().version(), json);
+        json.append(",\"files\":").append(decision.policy().files()).append("},\"decisionId\":");
+        CanonicalJson.string(decision.decisionId(), json);
+        json.append(",\"evaluatedAt\":\"").append(decision.evaluatedAt()).append("\"}");
+        return json.toString();
+    }
+
+    private static void line(Finding finding, StringBuilder json) {
+        json.append("{\"code\":");
+        CanonicalJson.string(finding.code(), json);
+        json.append(",\"severity\":\"").append(finding.severity()).append("\",\"concerns\":[");
+        for (int i = 0; i < finding.concerns().size(); i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            CanonicalJson.string(finding.concerns().get(i), json);
+        }
+        json.append("],\"message\":");
+        CanonicalJson.string(finding.message(), json);
+        json.append(",\"evidence\":{");
+        boolean first = true;
+        for (Map.Entry<String, Object> item : finding.evidence().entrySet()) {
+            if (!first) {
+                json.append(',');
+            }
+            first = false;
+            CanonicalJson.string(item.getKey(), json);
+            json.append(':');
+            Object value = item.getValue();
+            if (value == null || value instanceof Boolean) {
+                json.append(value);
+            } else if (value instanceof Integer || value instanceof Long) {
+                json.append(((Number) value).longValue());
+            } else if (value instanceof Number number) {
+                double d = number.doubleValue();
+                json.append(d == Math.rint(d) && Math.abs(d) < 0x1p53 ? Long.toString((long) d)
+                        : CanonicalJson.number(BigDecimal.valueOf(d)));
+            } else {
+                CanonicalJson.string(value.toString(), json);
+            }
+        }
+        json.append("},\"remedy\":");
+        if (finding.remedy() == null) {
+            json.append("null");
+        } else {
+            CanonicalJson.string(finding.remedy(), json);
+        }
+        json.append(",\"approver\":").append(finding.approver() == null ? "null" : "\"" + finding.approver() + "\"");
+        json.append(",\"rule\":");
+        CanonicalJson.string(finding.rule(), json);
+        json.append('}');
     }
 
     private static JsonObject toJson(Finding finding) {

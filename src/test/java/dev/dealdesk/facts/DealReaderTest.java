@@ -100,7 +100,7 @@ class DealReaderTest {
         @Test
         void read_duplicateMemberAcv_isMalformedAtLocation() {
             assertRejected("{\"acv\": 1, \"acv\": 2}", "",
-                    "malformed JSON at line 1, column 19: Duplicate key 'acv' is not allowed");
+                    "malformed JSON at line 1, column 17: Duplicate key 'acv' is not allowed");
         }
 
         @Test

@@ -1,0 +1,48 @@
+package dev.dealdesk.bench;
+
+import dev.dealdesk.DealDesk;
+import dev.dealdesk.Decision;
+import dev.dealdesk.PolicyLoadException;
+import dev.dealdesk.facts.Deal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Deciding deals: the engine on the shipped policy against its hand-coded twin, over a fixed corpus
+ * of seeded generated deals that fires every finding code. Run for throughput and for sampled
+ * latency, on one and on two threads (see {@link BenchMain}).
+ */
+@State(Scope.Benchmark)
+public class EvaluationBenchmark {
+
+    private DealDesk engine;
+    private List<Deal> corpus;
+
+    /** Each thread walks the corpus on its own. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        int next;
+    }
+
+    @Setup
+    public void setUp() throws PolicyLoadException {
+        AtomicLong ids = new AtomicLong();
+        engine = DealDesk.builder().rules(Path.of("rules")).decisionIds(() -> Long.toString(ids.incrementAndGet())).build();
+        corpus = DealGenerator.generate(42, 10_000);
+    }
+
+    @Benchmark
+    public Decision engine(Cursor cursor) {
+        return engine.evaluate(corpus.get(cursor.next++ % corpus.size()));
+    }
+
+    @Benchmark
+    public HandCodedPolicy.Result twin(Cursor cursor) {
+        return HandCodedPolicy.decide(corpus.get(cursor.next++ % corpus.size()));
+    }
+}
