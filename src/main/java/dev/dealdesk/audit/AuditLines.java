@@ -1,6 +1,5 @@
 package dev.dealdesk.audit;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,17 +30,22 @@ final class AuditLines {
     }
 
     static void read(Path file, Reader reader) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
             ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
             long number = 0;
-            int b;
-            while ((b = in.read()) != -1) {
-                if (b == '\n') {
-                    reader.line(new Line(++number, line.toString(StandardCharsets.UTF_8), true));
-                    line.reset();
-                } else {
-                    line.write(b);
+            int read;
+            while ((read = in.read(buffer)) != -1) {
+                int start = 0;
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        line.write(buffer, start, i - start);
+                        reader.line(new Line(++number, line.toString(StandardCharsets.UTF_8), true));
+                        line.reset();
+                        start = i + 1;
+                    }
                 }
+                line.write(buffer, start, read - start);
             }
             if (line.size() > 0) {
                 reader.line(new Line(++number, line.toString(StandardCharsets.UTF_8), false));
