@@ -2,9 +2,6 @@ package dev.dealdesk.cli;
 
 import dev.dealdesk.DealDesk;
 import dev.dealdesk.EvaluationException;
-import dev.dealdesk.PolicyLoadException;
-import dev.dealdesk.PolicyProblem;
-import dev.dealdesk.audit.AuditException;
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.facts.DealReader;
 import dev.dealdesk.facts.InvalidDealException;
@@ -17,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -84,17 +82,11 @@ final class EvaluateCommand implements Callable<Integer> {
         if (audit != null) {
             builder.audit(audit);
         }
-        DealDesk engine;
-        try {
-            engine = builder.build();
-        } catch (PolicyLoadException e) {
-            printProblems(err, rules, e);
-            return 1;
-        } catch (AuditException e) {
-            err.print("dealdesk: " + e.getMessage() + "\n");
+        Optional<DealDesk> built = CommandSupport.build(builder, rules, err);
+        if (built.isEmpty()) {
             return 1;
         }
-        try (engine) {
+        try (DealDesk engine = built.get()) {
             decideAll(engine, out, err);
         }
         return failed ? 1 : invalid ? 2 : 0;
@@ -193,12 +185,5 @@ final class EvaluateCommand implements Callable<Integer> {
                     .add("source", source).add("path", path).add("message", message)).build() + "\n";
         }
         return "Error in " + source + (path.isEmpty() ? "" : " at " + path) + ": " + message + "\n\n";
-    }
-
-    static void printProblems(PrintWriter err, Path rules, PolicyLoadException e) {
-        err.print("dealdesk: the policy in " + rules + " cannot load:\n");
-        for (PolicyProblem problem : e.problems()) {
-            err.print(problem.toString(rules) + "\n");
-        }
     }
 }

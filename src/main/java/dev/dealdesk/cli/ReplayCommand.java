@@ -4,7 +4,6 @@ import dev.dealdesk.audit.AuditRecord;
 import dev.dealdesk.audit.Replayer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -45,8 +44,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!Files.isRegularFile(log)) {
-            spec.commandLine().getErr().print("dealdesk: no such audit log: " + log + "\n");
+        if (!CommandSupport.logExists(log, spec.commandLine().getErr())) {
             return 2;
         }
         Replayer.Report report;

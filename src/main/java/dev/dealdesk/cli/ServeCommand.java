@@ -1,13 +1,12 @@
 package dev.dealdesk.cli;
 
 import dev.dealdesk.DealDesk;
-import dev.dealdesk.PolicyLoadException;
-import dev.dealdesk.audit.AuditException;
 import dev.dealdesk.http.DecisionService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -64,16 +63,11 @@ final class ServeCommand implements Callable<Integer> {
         if (audit != null) {
             builder.audit(audit);
         }
-        DealDesk engine;
-        try {
-            engine = builder.build();
-        } catch (PolicyLoadException e) {
-            EvaluateCommand.printProblems(err, rules, e);
-            return 1;
-        } catch (AuditException e) {
-            err.print("dealdesk: " + e.getMessage() + "\n");
+        Optional<DealDesk> built = CommandSupport.build(builder, rules, err);
+        if (built.isEmpty()) {
             return 1;
         }
+        DealDesk engine = built.get();
         DecisionService.Options defaults = DecisionService.Options.defaults();
         DecisionService service;
         try {

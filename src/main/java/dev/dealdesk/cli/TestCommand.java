@@ -55,7 +55,7 @@ final class TestCommand implements Callable<Integer> {
         try {
             policy = CompiledPolicy.compile(PolicySource.read(rules));
         } catch (PolicyLoadException e) {
-            EvaluateCommand.printProblems(err, rules, e);
+            CommandSupport.printProblems(err, rules, e);
             return 1;
         }
         if (!Files.isDirectory(examples)) {

@@ -3,7 +3,6 @@ package dev.dealdesk.cli;
 import dev.dealdesk.audit.AuditVerifier;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,8 +31,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!Files.isRegularFile(log)) {
-            spec.commandLine().getErr().print("dealdesk: no such audit log: " + log + "\n");
+        if (!CommandSupport.logExists(log, spec.commandLine().getErr())) {
             return 2;
         }
         AuditVerifier.Report report;

@@ -9,7 +9,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -51,15 +50,14 @@ final class WhatIfCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(log)) {
-            err.print("dealdesk: no such audit log: " + log + "\n");
+        if (!CommandSupport.logExists(log, spec.commandLine().getErr())) {
             return 2;
         }
         CompiledPolicy candidate;
         try {
             candidate = CompiledPolicy.compile(PolicySource.read(rules));
         } catch (PolicyLoadException e) {
-            EvaluateCommand.printProblems(err, rules, e);
+            CommandSupport.printProblems(err, rules, e);
             return 1;
         }
         WhatIf.Report report;
