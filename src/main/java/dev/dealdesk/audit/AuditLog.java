@@ -123,13 +123,14 @@ public final class AuditLog implements AutoCloseable {
         if (offset == null) {
             return Optional.empty();
         }
-        try (FileChannel reader = FileChannel.open(file, StandardOpenOption.READ)) {
+        // Read through the locked channel: on Linux, closing any other handle on the file drops the lock.
+        try {
             ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
             ByteBuffer chunk = ByteBuffer.allocate(8192);
             long position = offset;
             while (true) {
                 chunk.clear();
-                int read = reader.read(chunk, position);
+                int read = channel.read(chunk, position);
                 if (read <= 0) {
                     break;
                 }
@@ -148,17 +149,36 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** Indexes the decision ids already in the log, so {@link #find} serves old decisions too. */
+    /**
+     * Indexes the decision ids already in the log, so {@link #find} serves old decisions too. Reads
+     * through the locked channel: opening and closing another handle on the file would drop the lock.
+     */
     private void indexExisting() throws IOException {
-        long[] position = {0};
-        AuditLines.read(file, line -> {
-            try {
-                offsets.put(AuditRecord.parse(line.text()).decisionId(), position[0]);
-            } catch (AuditFormatException unreadable) {
-                // verify reports it; it has no decision to find
+        ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
+        ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
+        long position = 0;
+        long lineStart = 0;
+        int read;
+        while ((read = channel.read(chunk.clear(), position)) > 0) {
+            for (int i = 0; i < read; i++) {
+                if (chunk.get(i) == '\n') {
+                    index(line.toString(StandardCharsets.UTF_8), lineStart);
+                    line.reset();
+                    lineStart = position + i + 1;
+                } else {
+                    line.write(chunk.get(i));
+                }
             }
-            position[0] += line.text().getBytes(StandardCharsets.UTF_8).length + 1;
-        });
+            position += read;
+        }
+    }
+
+    private void index(String line, long offset) {
+        try {
+            offsets.put(AuditRecord.parse(line).decisionId(), offset);
+        } catch (AuditFormatException unreadable) {
+            // verify reports it; it has no decision to find
+        }
     }
 
     /** Where the torn last line found on open was set aside, or {@code null} when there was none. */
