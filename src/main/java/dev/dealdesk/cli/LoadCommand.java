@@ -70,6 +70,7 @@ final class LoadCommand implements Callable<Integer> {
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         AtomicLong issued = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
         List<long[]> latencies = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
         long start = System.nanoTime();
@@ -90,9 +91,12 @@ final class LoadCommand implements Callable<Integer> {
                         HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
                         if (response.statusCode() != 200) {
                             failed.incrementAndGet();
+                            firstFailure.compareAndSet(null, "HTTP " + response.statusCode());
                         }
                     } catch (Exception e) {
                         failed.incrementAndGet();
+                        firstFailure.compareAndSet(null, e.getClass().getSimpleName()
+                                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
                     }
                     mine[done++] = System.nanoTime() - sent;
                 }
@@ -111,6 +115,9 @@ final class LoadCommand implements Callable<Integer> {
         if (all.length > 0) {
             out.print(String.format(Locale.ROOT, "latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f%n",
                     percentile(all, 50), percentile(all, 90), percentile(all, 99), all[all.length - 1] / 1e6));
+        }
+        if (firstFailure.get() != null) {
+            out.print("first failure: " + firstFailure.get() + "\n");
         }
         return failed.get() == 0 ? 0 : 1;
     }

@@ -83,6 +83,10 @@ final class ServeCommand implements Callable<Integer> {
             service.close();
             engine.close();
             stopped.countDown();
+            out.flush();
+            err.flush();
+            // A stop on SIGTERM is the normal end of a service: exit 0, not the signal's 143.
+            Runtime.getRuntime().halt(0);
         }, "dealdesk-shutdown"));
         out.print("dealdesk serving policy " + engine.policy().version() + " on http://" + host + ":"
                 + service.address().getPort() + "/v1/decisions\n");

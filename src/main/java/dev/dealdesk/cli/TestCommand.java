@@ -51,6 +51,10 @@ final class TestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (minCoverage != null && (minCoverage < 0 || minCoverage > 100)) {
+            err.print("dealdesk: --min-coverage must be a percentage from 0 to 100, not " + minCoverage + "\n");
+            return 2;
+        }
         CompiledPolicy policy;
         try {
             policy = CompiledPolicy.compile(PolicySource.read(rules));

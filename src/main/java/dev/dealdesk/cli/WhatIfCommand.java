@@ -78,13 +78,12 @@ final class WhatIfCommand implements Callable<Integer> {
                 .append(report.decisions()).append(" logged decisions:\n\n");
         matrix(text, "All segments", report.transitions());
         report.bySegment().forEach((segment, matrix) -> matrix(text, segment, matrix));
-        text.append("Finding codes gained: ").append(report.gained().isEmpty() ? "none" : report.gained()).append('\n');
-        text.append("Finding codes lost:   ").append(report.lost().isEmpty() ? "none" : report.lost()).append("\n\n");
-        text.append(report.changes().size()).append(" decision").append(report.changes().size() == 1 ? "" : "s")
-                .append(" would change:\n");
+        text.append("Finding codes gained: ").append(counts(report.gained())).append('\n');
+        text.append("Finding codes lost:   ").append(counts(report.lost())).append("\n\n");
+        text.append(plural(report.changes().size(), "decision")).append(" would change:\n");
         for (WhatIf.Change change : report.changes()) {
             text.append(String.format(Locale.ROOT, "  %s  %-10s %-7s -> %-7s ACV %s  +%s -%s  (line %d, decision %s)%n",
-                    change.dealId(), change.segment(), change.from(), change.to(), change.acv().toPlainString(),
+                    change.dealId(), change.segment(), change.from(), change.to(), amount(change.acv()),
                     change.gained(), change.lost(), change.line(), change.decisionId()));
         }
         return text.toString();
@@ -93,8 +92,25 @@ final class WhatIfCommand implements Callable<Integer> {
     private static void matrix(StringBuilder text, String title, Map<String, Map<String, WhatIf.Cell>> matrix) {
         text.append(title).append(":\n");
         matrix.forEach((from, row) -> row.forEach((to, cell) -> text.append(String.format(Locale.ROOT,
-                "  %-7s -> %-7s %6d decisions, ACV %s%n", from, to, cell.count(), cell.acv().toPlainString()))));
+                "  %-7s -> %-7s %15s, ACV %s%n", from, to, plural(cell.count(), "decision"), amount(cell.acv())))));
         text.append('\n');
+    }
+
+    private static String counts(Map<String, Long> codes) {
+        if (codes.isEmpty()) {
+            return "none";
+        }
+        StringBuilder text = new StringBuilder();
+        codes.forEach((code, count) -> text.append(text.length() == 0 ? "" : ", ").append(code).append(" x").append(count));
+        return text.toString();
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    private static String amount(java.math.BigDecimal acv) {
+        return dev.dealdesk.policy.Text.usd(acv.doubleValue());
     }
 
     private static String json(WhatIf.Report report, CompiledPolicy candidate) {

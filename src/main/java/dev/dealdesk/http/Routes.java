@@ -99,7 +99,7 @@ final class Routes {
         }
         JsonValue document;
         try {
-            document = DealReader.parse(new String(body, StandardCharsets.UTF_8));
+            document = DealReader.parse(utf8(body));
         } catch (InvalidDealException e) {
             metrics.invalidInput();
             return problem(Problem.badInput(e.path(), e.problem()));
@@ -191,6 +191,18 @@ final class Routes {
             body.write(chunk, 0, read);
         }
         return body.toByteArray();
+    }
+
+    /** The body as text; bytes that are not UTF-8 are bad input, not replacement characters. */
+    private static String utf8(byte[] body) throws InvalidDealException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidDealException("", "not valid UTF-8 text");
+        }
     }
 
     private static long parseLong(String text) {

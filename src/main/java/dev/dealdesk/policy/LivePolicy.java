@@ -66,6 +66,10 @@ public final class LivePolicy implements AutoCloseable {
                 throw new PolicyLoadException(List.of(PolicyProblem.error("", 0,
                         "cannot watch rules directory " + rules + ": " + e.getMessage())));
             }
+            // An edit saved while the first policy compiled came before the watch began: look once more.
+            if (!policy.currentVersionOnDisk().equals(policy.current().version().version())) {
+                policy.reload();
+            }
         }
         return policy;
     }
@@ -145,6 +149,11 @@ public final class LivePolicy implements AutoCloseable {
             throw new PolicyLoadException(failures);
         }
         return policy;
+    }
+
+    private String currentVersionOnDisk() {
+        String version = versionOrNull();
+        return version == null ? "" : version;
     }
 
     private String versionOrNull() {

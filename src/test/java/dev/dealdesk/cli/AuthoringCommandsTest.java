@@ -47,6 +47,13 @@ class AuthoringCommandsTest {
     }
 
     @Test
+    void test_impossibleMinimumCoverage_isACommandLineError() {
+        CliRunner.Result run = CliRunner.run("", "test", "--min-coverage", "101");
+        assertEquals(2, run.status());
+        assertEquals("dealdesk: --min-coverage must be a percentage from 0 to 100, not 101.0\n", run.err());
+    }
+
+    @Test
     void test_shippedExamples_allPass() throws Exception {
         long examples;
         try (var files = Files.list(Path.of("policy-examples"))) {

@@ -120,6 +120,22 @@ class HttpServiceTest {
     }
 
     @Test
+    void bodyThatIsNotUtf8_isA400Problem() throws Exception {
+        byte[] json = TestDeals.cleanLand().set("/dealId", "D-~").json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < json.length; i++) {
+            if (json[i] == '~') {
+                json[i] = (byte) 0xff;
+            }
+        }
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + service.address().getPort() + "/v1/decisions"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer s3cret")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(response, 400, "/problems/invalid-deal");
+        assertEquals("not valid UTF-8 text", object(response).getString("detail"));
+    }
+
+    @Test
     void wrongRequests_getTheirProblemStatus() throws Exception {
         assertProblem(send("POST", "/v1/decisions", "text/plain", "{}", "s3cret"), 415, "/problems/unsupported-media-type");
         assertProblem(post("{\"pad\": \"" + "x".repeat(5000) + "\"}"), 413, "/problems/too-large");

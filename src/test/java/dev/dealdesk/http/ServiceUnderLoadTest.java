@@ -184,6 +184,7 @@ class ServiceUnderLoadTest {
         Thread.sleep(1500);
         server.destroy();
         assertTrue(server.waitFor(30, TimeUnit.SECONDS), "the service did not stop on SIGTERM");
+        assertEquals(0, server.exitValue(), "a graceful stop exits 0");
         running.set(false);
         for (Thread thread : threads) {
             thread.join(10_000);
