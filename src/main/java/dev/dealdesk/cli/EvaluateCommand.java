@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate",
         mixinStandardHelpOptions = true,
         description = {
-            "Decides each deal and prints its decision, one per input record, in input order.",
+            "Decides deals: one decision (or error) per input record, in input order.",
             "A record is a deal JSON file, each *.json file of a directory, or each line of standard input (-).",
             "A policy example file ({\"description\", \"deal\", \"expect\"}) is decided on its deal.",
             "A bad record prints {\"error\": {\"source\", \"path\", \"message\"}} in its place and the others go on."},

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "replay",
         mixinStandardHelpOptions = true,
         description = {
+            "Re-derives logged decisions under their own pinned policies.",
             "Decides each logged deal again under the policy pinned for the version that decided it, and",
             "compares the decision with the record: outcome, ownership model, approvers and every finding."},
         exitCodeListHeading = "%nExit status:%n",

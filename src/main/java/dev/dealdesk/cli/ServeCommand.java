@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
         description = {
+            "Serves decisions over HTTP for approval flows.",
             "Serves decisions over HTTP (JSON, under /v1) with the rules hot-reloaded and, with --audit, every",
             "decision recorded before it is returned. Stops gracefully on SIGTERM or Ctrl-C: stops accepting,",
             "finishes requests in flight, flushes and closes the audit log."},

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "test",
         mixinStandardHelpOptions = true,
         description = {
+            "Runs the golden examples against the rules, with rule coverage.",
             "Decides every example in the examples directory under the rules and compares the outcome and the",
             "ordered finding codes with what the example expects. Prints one line per failing example, then",
             "'N passed, M failed'."},

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
         description = {
+            "Compiles and lints the rules, printing every problem.",
             "Compiles the rules and checks them against the safety allowlist, as every load does.",
             "Prints each problem as file:line:column: error|warning: message, then a summary line."},
         exitCodeListHeading = "%nExit status:%n",

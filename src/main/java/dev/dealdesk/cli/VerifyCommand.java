@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify",
         mixinStandardHelpOptions = true,
         description = {
+            "Proves an audit log and its pinned policies unaltered.",
             "Checks every record's hash, the chain from each record to the one before, and every pinned policy",
             "snapshot against its version. Names the first bad record (line and decision id) and what is wrong:",
             "edited, deleted, inserted, reordered, missing or altered snapshot, or a torn last line (a crash)."},

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "what-if",
         mixinStandardHelpOptions = true,
         description = {
+            "Shows what a candidate policy would change on the logged deals.",
             "Decides every logged deal under a candidate policy and reports the outcome transitions with their",
             "count and total ACV, overall and by segment, the finding codes gained and lost, and the decisions",
             "that change."},
