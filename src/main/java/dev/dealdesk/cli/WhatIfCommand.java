@@ -81,7 +81,9 @@ final class WhatIfCommand implements Callable<Integer> {
         report.bySegment().forEach((segment, matrix) -> matrix(text, segment, matrix));
         text.append("Finding codes gained: ").append(counts(report.gained())).append('\n');
         text.append("Finding codes lost:   ").append(counts(report.lost())).append("\n\n");
-        text.append(plural(report.changes().size(), "decision")).append(" would change:\n");
+        long flips = report.changes().stream().filter(change -> !change.from().equals(change.to())).count();
+        text.append(plural(report.changes().size(), "decision")).append(" would change (").append(flips)
+                .append(" of them their outcome):\n");
         for (WhatIf.Change change : report.changes()) {
             text.append(String.format(Locale.ROOT, "  %s  %-10s %-7s -> %-7s ACV %s  +%s -%s  (line %d, decision %s)%n",
                     change.dealId(), change.segment(), change.from(), change.to(), amount(change.acv()),
@@ -118,11 +120,17 @@ final class WhatIfCommand implements Callable<Integer> {
         JsonObjectBuilder segments = Json.createObjectBuilder();
         report.bySegment().forEach((segment, matrix) -> segments.add(segment, transitions(matrix)));
         JsonArrayBuilder changes = Json.createArrayBuilder();
+        JsonArrayBuilder flips = Json.createArrayBuilder();
         for (WhatIf.Change change : report.changes()) {
-            changes.add(Json.createObjectBuilder().add("line", change.line()).add("decisionId", change.decisionId())
+            JsonObjectBuilder entry = Json.createObjectBuilder().add("line", change.line()).add("decisionId", change.decisionId())
                     .add("dealId", change.dealId()).add("segment", change.segment()).add("acv", change.acv())
                     .add("from", change.from()).add("to", change.to())
-                    .add("gained", Json.createArrayBuilder(change.gained())).add("lost", Json.createArrayBuilder(change.lost())));
+                    .add("gained", Json.createArrayBuilder(change.gained())).add("lost", Json.createArrayBuilder(change.lost()));
+            jakarta.json.JsonObject built = entry.build();
+            changes.add(built);
+            if (!change.from().equals(change.to())) {
+                flips.add(built);
+            }
         }
         JsonObjectBuilder gained = Json.createObjectBuilder();
         report.gained().forEach(gained::add);
@@ -136,6 +144,7 @@ final class WhatIfCommand implements Callable<Integer> {
                 .add("codesGained", gained)
                 .add("codesLost", lost)
                 .add("changes", changes)
+                .add("flips", flips)
                 .build().toString();
     }
 

@@ -92,6 +92,7 @@ class AuditCommandsTest {
         assertEquals("APPROVE", change.getString("to"));
         assertEquals("[\"value-proof.window\"]", change.getJsonArray("lost").toString());
         assertEquals(1, report.getJsonObject("codesLost").getInt("value-proof.window"));
+        assertEquals(report.getJsonArray("changes"), report.getJsonArray("flips"));
     }
 
     @Test
