@@ -4,6 +4,8 @@ import dev.dealdesk.DealDesk;
 import dev.dealdesk.PolicyLoadException;
 import dev.dealdesk.PolicyProblem;
 import dev.dealdesk.audit.AuditException;
+import dev.dealdesk.policy.CompiledPolicy;
+import dev.dealdesk.policy.PolicySource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +27,16 @@ final class CommandSupport {
             err.print("dealdesk: " + e.getMessage() + "\n");
         }
         return Optional.empty();
+    }
+
+    /** Compiles the rules without an engine, or prints every problem on stderr and gives nothing. */
+    static Optional<CompiledPolicy> compile(Path rules, PrintWriter err) {
+        try {
+            return Optional.of(CompiledPolicy.compile(PolicySource.read(rules)));
+        } catch (PolicyLoadException e) {
+            printProblems(err, rules, e);
+            return Optional.empty();
+        }
     }
 
     /** Prints a policy's problems as {@code rules/file:line:column: error: message}. */

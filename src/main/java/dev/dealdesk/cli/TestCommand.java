@@ -1,9 +1,7 @@
 package dev.dealdesk.cli;
 
-import dev.dealdesk.PolicyLoadException;
 import dev.dealdesk.policy.CompiledPolicy;
 import dev.dealdesk.policy.PolicyRule;
-import dev.dealdesk.policy.PolicySource;
 import dev.dealdesk.policy.PolicyTester;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,13 +55,11 @@ final class TestCommand implements Callable<Integer> {
             err.print("dealdesk: --min-coverage must be a percentage from 0 to 100, not " + minCoverage + "\n");
             return 2;
         }
-        CompiledPolicy policy;
-        try {
-            policy = CompiledPolicy.compile(PolicySource.read(rules));
-        } catch (PolicyLoadException e) {
-            CommandSupport.printProblems(err, rules, e);
+        Optional<CompiledPolicy> compiled = CommandSupport.compile(rules, err);
+        if (compiled.isEmpty()) {
             return 1;
         }
+        CompiledPolicy policy = compiled.get();
         if (!Files.isDirectory(examples)) {
             err.print("dealdesk: examples directory not found: " + examples + "\n");
             return 1;

@@ -1,9 +1,7 @@
 package dev.dealdesk.cli;
 
-import dev.dealdesk.PolicyLoadException;
 import dev.dealdesk.audit.WhatIf;
 import dev.dealdesk.policy.CompiledPolicy;
-import dev.dealdesk.policy.PolicySource;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -12,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,13 +53,11 @@ final class WhatIfCommand implements Callable<Integer> {
         if (!CommandSupport.logExists(log, spec.commandLine().getErr())) {
             return 2;
         }
-        CompiledPolicy candidate;
-        try {
-            candidate = CompiledPolicy.compile(PolicySource.read(rules));
-        } catch (PolicyLoadException e) {
-            CommandSupport.printProblems(err, rules, e);
+        Optional<CompiledPolicy> compiled = CommandSupport.compile(rules, err);
+        if (compiled.isEmpty()) {
             return 1;
         }
+        CompiledPolicy candidate = compiled.get();
         WhatIf.Report report;
         try {
             report = WhatIf.run(log, candidate);

@@ -139,7 +139,7 @@ final class LintAllowlist {
     /** Simple name to fully qualified name of every allowed type. */
     static final Map<String, String> TYPES;
 
-    /** Names of fact properties, usable as the start of a condition such as {@code acv < 15000}. */
+    /** Names of fact properties, usable as the start of a condition such as {@code acv < minimumLandAcvSmb()}. */
     static final Set<String> PROPERTIES;
 
     static {
