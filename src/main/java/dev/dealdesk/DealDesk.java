@@ -136,6 +136,7 @@ public final class DealDesk implements AutoCloseable {
         private Supplier<String> decisionIds = Builder::randomId;
         private final List<ReloadListener> listeners = new ArrayList<>();
         private Path audit;
+        private Path policyCache;
 
         private Builder() {
         }
@@ -180,6 +181,16 @@ public final class DealDesk implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Keeps compiled policies in this folder, keyed by policy version, so a start on an unchanged
+         * policy skips the compiler. The folder holds compiled rule classes: give one as trusted as
+         * the engine's jar. None by default.
+         */
+        public Builder policyCache(Path directory) {
+            this.policyCache = requireNonNull(directory, "directory");
+            return this;
+        }
+
         /** Adds a listener told of every reload attempt. */
         public Builder onReload(ReloadListener listener) {
             listeners.add(requireNonNull(listener, "listener"));
@@ -220,7 +231,7 @@ public final class DealDesk implements AutoCloseable {
             if (rules == null) {
                 throw new IllegalStateException("rules(directory) is required");
             }
-            LivePolicy live = LivePolicy.start(rules, examples, clock, watch ? debounce : null);
+            LivePolicy live = LivePolicy.start(rules, examples, policyCache, clock, watch ? debounce : null);
             listeners.forEach(live::addListener);
             try {
                 return new DealDesk(live, clock, decisionIds, audit == null ? null : AuditLog.open(audit, version()));

@@ -17,8 +17,15 @@ final class CommandSupport {
     private CommandSupport() {
     }
 
-    /** Builds the engine, or prints every problem on stderr and gives nothing (the command then exits 1). */
+    /**
+     * Builds the engine, or prints every problem on stderr and gives nothing (the command then exits
+     * 1). The launcher names a compiled-policy cache beside the jar in {@code dealdesk.policyCache}.
+     */
     static Optional<DealDesk> build(DealDesk.Builder builder, Path rules, PrintWriter err) {
+        String cache = System.getProperty("dealdesk.policyCache");
+        if (cache != null && !cache.isBlank()) {
+            builder.policyCache(Path.of(cache));
+        }
         try {
             return Optional.of(builder.build());
         } catch (PolicyLoadException e) {

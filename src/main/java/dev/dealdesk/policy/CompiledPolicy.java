@@ -8,6 +8,7 @@ import dev.dealdesk.PolicyLoadException;
 import dev.dealdesk.PolicyVersion;
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.PolicyProblem;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +52,18 @@ public final class CompiledPolicy {
      *                             or a rule lacks valid metadata
      */
     public static CompiledPolicy compile(PolicySource source) throws PolicyLoadException {
+        return compile(source, null);
+    }
+
+    /**
+     * As {@link #compile(PolicySource)}, taking the compiled policy from {@code cache} when it holds
+     * this version, and keeping it there otherwise. The rules are parsed and linted either way.
+     *
+     * @param cache a folder as trusted as the engine's jar, or {@code null} for none
+     */
+    public static CompiledPolicy compile(PolicySource source, Path cache) throws PolicyLoadException {
         requireNonNull(source, "source");
-        return new CompiledPolicy(source, PolicyCompiler.compile(source));
+        return new CompiledPolicy(source, PolicyCompiler.compile(source, cache));
     }
 
     /** The rules files this policy was compiled from. */

@@ -34,15 +34,17 @@ public final class LivePolicy implements AutoCloseable {
 
     private final Path rules;
     private final Path examples;
+    private final Path cache;
     private final Clock clock;
     private final List<ReloadListener> listeners = new CopyOnWriteArrayList<>();
     private volatile Loaded live;
     private volatile ReloadAttempt lastReload;
     private RulesWatcher watcher;
 
-    private LivePolicy(Path rules, Path examples, Clock clock) {
+    private LivePolicy(Path rules, Path examples, Path cache, Clock clock) {
         this.rules = rules;
         this.examples = examples;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -51,13 +53,14 @@ public final class LivePolicy implements AutoCloseable {
      * directory for changes.
      *
      * @param examples the examples every policy must pass before it goes live, or {@code null}
+     * @param cache    where compiled policies are kept between runs, or {@code null}
      * @throws PolicyLoadException when the first policy cannot load or fails an example
      */
-    public static LivePolicy start(Path rules, Path examples, Clock clock, Duration debounce)
+    public static LivePolicy start(Path rules, Path examples, Path cache, Clock clock, Duration debounce)
             throws PolicyLoadException {
         requireNonNull(rules, "rules");
         requireNonNull(clock, "clock");
-        LivePolicy policy = new LivePolicy(rules, examples, clock);
+        LivePolicy policy = new LivePolicy(rules, examples, cache, clock);
         policy.live = new Loaded(policy.load(), clock.instant());
         if (debounce != null) {
             try {
@@ -102,7 +105,7 @@ public final class LivePolicy implements AutoCloseable {
             if (source.version().equals(live.policy().version())) {
                 attempt = new ReloadAttempt(clock.instant(), source.version().version(), true, List.of());
             } else {
-                CompiledPolicy candidate = checked(CompiledPolicy.compile(source));
+                CompiledPolicy candidate = checked(CompiledPolicy.compile(source, cache));
                 live = new Loaded(candidate, clock.instant());
                 attempt = new ReloadAttempt(live.at(), source.version().version(), true, List.of());
                 LOG.info("policy {} is live", source.version().version());
@@ -123,7 +126,7 @@ public final class LivePolicy implements AutoCloseable {
     }
 
     private CompiledPolicy load() throws PolicyLoadException {
-        return checked(CompiledPolicy.compile(PolicySource.read(rules)));
+        return checked(CompiledPolicy.compile(PolicySource.read(rules), cache));
     }
 
     /** Passes the policy through the examples, when there are any. */

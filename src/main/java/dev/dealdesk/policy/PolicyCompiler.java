@@ -3,6 +3,7 @@ package dev.dealdesk.policy;
 import dev.dealdesk.PolicyLoadException;
 import dev.dealdesk.PolicyProblem;
 import dev.dealdesk.PolicyProblem.Level;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -49,7 +50,12 @@ final class PolicyCompiler {
                     List<PolicyProblem> warnings) {
     }
 
-    static Compiled compile(PolicySource source) throws PolicyLoadException {
+    /**
+     * Parses, lints and checks the rules, then compiles them, or takes the compiled policy of the
+     * same version from {@code cache} (a folder, or {@code null} for none) and keeps it there after
+     * compiling.
+     */
+    static Compiled compile(PolicySource source, Path cache) throws PolicyLoadException {
         List<PolicyProblem> problems = new ArrayList<>();
         List<PolicyLint.ParsedFile> parsed = new ArrayList<>();
         for (PolicySource.RuleFile file : source.files()) {
@@ -69,7 +75,14 @@ final class PolicyCompiler {
         if (!compilable) {
             throw failure(problems);
         }
-        KieBase kieBase = build(parsed, problems);
+        String version = source.version().version();
+        KieBase kieBase = cache == null ? null : PolicyCache.load(cache, version);
+        if (kieBase == null) {
+            kieBase = build(parsed, problems);
+            if (kieBase != null && cache != null) {
+                PolicyCache.store(cache, version, kieBase);
+            }
+        }
         checkFindingsGlobal(kieBase, source, problems);
         if (problems.stream().anyMatch(problem -> problem.level() == Level.ERROR)) {
             throw failure(problems);
