@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.dealdesk.Decision;
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.policy.PolicySource;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -91,8 +90,8 @@ public final class AuditLog implements AutoCloseable {
                 channel.close();
                 throw new AuditException("audit log " + file + " is in use by another writer");
             }
-            String recovered = setAsideTornTail(file, channel);
-            String lastHash = lastHash(file, channel);
+            String recovered = LogChannel.setAsideTornTail(file, channel);
+            String lastHash = LogChannel.lastHash(file, channel);
             channel.position(channel.size());
             AuditLog log = new AuditLog(file, channel, lock, lastHash, engine, recovered);
             log.indexExisting();
@@ -125,25 +124,7 @@ public final class AuditLog implements AutoCloseable {
         }
         // Read through the locked channel: on Linux, closing any other handle on the file drops the lock.
         try {
-            ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
-            ByteBuffer chunk = ByteBuffer.allocate(8192);
-            long position = offset;
-            while (true) {
-                chunk.clear();
-                int read = channel.read(chunk, position);
-                if (read <= 0) {
-                    break;
-                }
-                for (int i = 0; i < read; i++) {
-                    if (chunk.get(i) == '\n') {
-                        line.write(chunk.array(), 0, i);
-                        return Optional.of(line.toString(StandardCharsets.UTF_8));
-                    }
-                }
-                line.write(chunk.array(), 0, read);
-                position += read;
-            }
-            return Optional.of(line.toString(StandardCharsets.UTF_8));
+            return Optional.of(LogChannel.lineAt(channel, offset));
         } catch (IOException e) {
             throw new AuditException("cannot read audit log " + file + ": " + e.getMessage(), e);
         }
@@ -154,31 +135,13 @@ public final class AuditLog implements AutoCloseable {
      * through the locked channel: opening and closing another handle on the file would drop the lock.
      */
     private void indexExisting() throws IOException {
-        ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
-        ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
-        long position = 0;
-        long lineStart = 0;
-        int read;
-        while ((read = channel.read(chunk.clear(), position)) > 0) {
-            for (int i = 0; i < read; i++) {
-                if (chunk.get(i) == '\n') {
-                    index(line.toString(StandardCharsets.UTF_8), lineStart);
-                    line.reset();
-                    lineStart = position + i + 1;
-                } else {
-                    line.write(chunk.get(i));
-                }
+        LogChannel.forEachLine(channel, (line, offset) -> {
+            try {
+                offsets.put(AuditRecord.parse(line).decisionId(), offset);
+            } catch (AuditFormatException unreadable) {
+                // verify reports it; it has no decision to find
             }
-            position += read;
-        }
-    }
-
-    private void index(String line, long offset) {
-        try {
-            offsets.put(AuditRecord.parse(line).decisionId(), offset);
-        } catch (AuditFormatException unreadable) {
-            // verify reports it; it has no decision to find
-        }
+        });
     }
 
     /** Where the torn last line found on open was set aside, or {@code null} when there was none. */
@@ -284,67 +247,6 @@ public final class AuditLog implements AutoCloseable {
             LOG.warn("releasing the lock on {}: {}", file, e.getMessage());
         }
         closeQuietly(channel);
-    }
-
-    /** Moves bytes after the last line break to a side file, and cuts the log there. */
-    private static String setAsideTornTail(Path file, FileChannel channel) throws IOException {
-        long size = channel.size();
-        if (size == 0 || lastByte(channel, size) == '\n') {
-            return null;
-        }
-        long keep = lastLineBreak(channel, size) + 1;
-        ByteBuffer torn = ByteBuffer.allocate((int) (size - keep));
-        channel.read(torn, keep);
-        torn.flip();
-        Path aside = file.resolveSibling(file.getFileName() + ".torn-" + System.currentTimeMillis());
-        try (FileChannel out = FileChannel.open(aside, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            out.write(torn);
-            out.force(true);
-        }
-        channel.truncate(keep);
-        channel.force(true);
-        LOG.warn("audit log {} ended in a torn line (a write cut short); set it aside in {}", file, aside);
-        return aside.toString();
-    }
-
-    private static String lastHash(Path file, FileChannel channel) throws IOException {
-        long size = channel.size();
-        if (size == 0) {
-            return AuditRecord.GENESIS;
-        }
-        long start = lastLineBreak(channel, size - 1) + 1;
-        ByteBuffer line = ByteBuffer.allocate((int) (size - 1 - start));
-        channel.read(line, start);
-        try {
-            return AuditRecord.parse(StandardCharsets.UTF_8.decode(line.flip()).toString()).hash();
-        } catch (AuditFormatException e) {
-            throw new AuditException("the last record of " + file + " cannot be read (" + e.getMessage()
-                    + "); run dealdesk verify " + file);
-        }
-    }
-
-    private static byte lastByte(FileChannel channel, long size) throws IOException {
-        ByteBuffer one = ByteBuffer.allocate(1);
-        channel.read(one, size - 1);
-        return one.get(0);
-    }
-
-    /** The position of the last line break before {@code end}, or -1. */
-    private static long lastLineBreak(FileChannel channel, long end) throws IOException {
-        ByteBuffer chunk = ByteBuffer.allocate(8192);
-        long position = end;
-        while (position > 0) {
-            int length = (int) Math.min(chunk.capacity(), position);
-            chunk.clear().limit(length);
-            channel.read(chunk, position - length);
-            for (int i = length - 1; i >= 0; i--) {
-                if (chunk.get(i) == '\n') {
-                    return position - length + i;
-                }
-            }
-            position -= length;
-        }
-        return -1;
     }
 
     private static void closeQuietly(FileChannel channel) {

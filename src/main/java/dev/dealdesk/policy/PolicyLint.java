@@ -1,13 +1,11 @@
 package dev.dealdesk.policy;
 
 import dev.dealdesk.PolicyProblem;
-import dev.dealdesk.PolicyProblem.Level;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
@@ -58,6 +56,7 @@ final class PolicyLint {
 
     private final List<PolicyProblem> problems = new ArrayList<>();
     private final Set<String> functions = new HashSet<>();
+    private CodeLint code;
 
     private PolicyLint() {
     }
@@ -70,6 +69,7 @@ final class PolicyLint {
             parsed.descr().getFunctionImports().forEach(imported ->
                     lint.functions.add(imported.getTarget().substring(imported.getTarget().lastIndexOf('.') + 1)));
         }
+        lint.code = new CodeLint(lint.functions);
         for (ParsedFile parsed : files) {
             lint.checkFile(parsed);
         }
@@ -77,7 +77,7 @@ final class PolicyLint {
     }
 
     private void checkFile(ParsedFile parsed) {
-        Located at = new Located(parsed.file());
+        LintFile at = new LintFile(parsed.file(), problems);
         PackageDescr pkg = parsed.descr();
         if (!LintAllowlist.PACKAGE.equals(pkg.getName())) {
             at.error(pkg, "package must be " + LintAllowlist.PACKAGE + " (all rules files share one package), not " + pkg.getName());
@@ -114,7 +114,7 @@ final class PolicyLint {
         }
     }
 
-    private void checkFunction(Located at, FunctionDescr function) {
+    private void checkFunction(LintFile at, FunctionDescr function) {
         if (LintAllowlist.PACKAGE_ROOTS.contains(function.getName()) || !Character.isLowerCase(function.getName().charAt(0))) {
             at.error(function, "function name " + function.getName() + " is not allowed: start it with a lower-case"
                     + " letter and do not use a package name");
@@ -123,10 +123,10 @@ final class PolicyLint {
         function.getParameterTypes().forEach(type -> checkTypeName(at, function, type));
         Set<String> names = new HashSet<>(function.getParameterNames());
         int offset = at.text().indexOf(function.getBody(), Math.max(function.getStartCharacter(), 0));
-        checkCode(at, function.getBody(), offset, names, false, function);
+        code.check(at, function.getBody(), offset, names, false, function);
     }
 
-    private void checkRule(Located at, RuleDescr rule) {
+    private void checkRule(LintFile at, RuleDescr rule) {
         if (rule instanceof QueryDescr) {
             at.error(rule, "queries are not allowed");
             return;
@@ -160,11 +160,11 @@ final class PolicyLint {
         conditionChecks.forEach(Runnable::run);
         String consequence = String.valueOf(rule.getConsequence());
         int offset = at.text().indexOf(consequence, Math.max(rule.getStartCharacter(), 0));
-        checkCode(at, consequence, offset, new HashSet<>(bound), false, rule);
+        code.check(at, consequence, offset, new HashSet<>(bound), false, rule);
     }
 
     /** Walks the conditions, gathering bindings first so each check sees every name bound in the rule. */
-    private void collect(Located at, BaseDescr descr, Set<String> bound, List<Runnable> checks) {
+    private void collect(LintFile at, BaseDescr descr, Set<String> bound, List<Runnable> checks) {
         if (descr instanceof PatternDescr pattern) {
             checkTypeName(at, pattern, pattern.getObjectType());
             if (!pattern.getAnnotations().isEmpty()) {
@@ -186,12 +186,12 @@ final class PolicyLint {
                 collect(at, pattern.getSource(), bound, checks);
             }
         } else if (descr instanceof ExprConstraintDescr constraint) {
-            checks.add(() -> checkCode(at, constraint.getExpression(), constraint.getStartCharacter(), bound, true, constraint));
+            checks.add(() -> code.check(at, constraint.getExpression(), constraint.getStartCharacter(), bound, true, constraint));
         } else if (descr instanceof FromDescr from) {
-            checks.add(() -> checkCode(at, from.getExpression(), at.find(from.getExpression(), from), bound, true, from));
+            checks.add(() -> code.check(at, from.getExpression(), at.find(from.getExpression(), from), bound, true, from));
         } else if (descr instanceof EvalDescr eval) {
             String content = String.valueOf(eval.getContent());
-            checks.add(() -> checkCode(at, content, at.find(content, eval), bound, true, eval));
+            checks.add(() -> code.check(at, content, at.find(content, eval), bound, true, eval));
         } else if (descr instanceof AccumulateDescr accumulate) {
             if (!accumulate.isExternalFunction()) {
                 at.error(accumulate, "inline accumulate code is not allowed; use count, sum, min, max, average, collectList or collectSet");
@@ -204,7 +204,7 @@ final class PolicyLint {
                     bound.add(function.getBind());
                 }
                 for (String parameter : function.getParams()) {
-                    checks.add(() -> checkCode(at, parameter, at.find(parameter, accumulate), bound, true, accumulate));
+                    checks.add(() -> code.check(at, parameter, at.find(parameter, accumulate), bound, true, accumulate));
                 }
             }
             if (accumulate.getInput() != null) {
@@ -225,7 +225,7 @@ final class PolicyLint {
         }
     }
 
-    private void checkTypeName(Located at, BaseDescr where, String type) {
+    private void checkTypeName(LintFile at, BaseDescr where, String type) {
         if (type == null) {
             return;
         }
@@ -242,245 +242,4 @@ final class PolicyLint {
         }
     }
 
-    /**
-     * Checks every name in {@code code}. {@code offset} is where the code starts in the file, or -1
-     * when unknown (problems are then reported at {@code where}).
-     */
-    private void checkCode(Located at, String code, int offset, Set<String> bound, boolean condition, BaseDescr where) {
-        // Java reads these before it reads strings and comments, so they could hide code from the scan.
-        for (String hiding : List.of("\\u", "\"\"\"")) {
-            int found = code.indexOf(hiding);
-            if (found >= 0) {
-                String problem = hiding.equals("\\u") ? "unicode escapes are not allowed in rules: write the character itself"
-                        : "text blocks are not allowed in rules";
-                if (offset >= 0) {
-                    at.error(offset + found, problem);
-                } else {
-                    at.error(where, problem);
-                }
-                return;
-            }
-        }
-        String visible = ExpressionScanner.blankOut(code);
-        for (Map.Entry<String, String> syntax : FORBIDDEN_SYNTAX.entrySet()) {
-            int found = visible.indexOf(syntax.getKey());
-            if (found >= 0) {
-                report(at, offset, found, where, syntax.getValue());
-                return;
-            }
-        }
-        int kcontext = misusedKcontext(visible);
-        if (kcontext >= 0) {
-            report(at, offset, kcontext, where, "kcontext may only be the first argument of findings.add, "
-                    + "findings.addForEntry or findings.ownershipModel");
-            return;
-        }
-        String structure = structureProblem(visible, condition);
-        if (structure != null) {
-            int at0 = structure.indexOf('@');
-            report(at, offset, Integer.parseInt(structure.substring(0, at0)), where, structure.substring(at0 + 1));
-            return;
-        }
-        List<ExpressionScanner.Name> names = ExpressionScanner.scan(code, LintAllowlist.TYPES.keySet());
-        Set<String> declared = new HashSet<>(bound);
-        for (ExpressionScanner.Name name : names) {
-            if (!condition && name.colon() && name.statementStart() && !name.member()) {
-                report(at, offset, name.offset(), where, "labels are not allowed in rules");
-                return;
-            }
-            boolean declaring = name.local() || condition && name.colon() && !name.member();
-            if (declaring && !Character.isLowerCase(name.text().charAt(0)) && !name.text().startsWith("$")) {
-                report(at, offset, name.offset(), where, "a variable must start with a lower-case letter or $, not "
-                        + name.text());
-                return;
-            }
-            if (declaring) {
-                if (LintAllowlist.PACKAGE_ROOTS.contains(name.text()) || LintAllowlist.TYPES.containsKey(name.text())
-                        || name.text().equals("kcontext") || name.text().equals(LintAllowlist.GLOBAL_NAME)) {
-                    report(at, offset, name.offset(), where, "a variable may not be named " + name.text());
-                    return;
-                }
-                declared.add(name.text());
-            }
-        }
-        for (ExpressionScanner.Name name : names) {
-            String problem = problem(name, declared, condition);
-            if (problem != null) {
-                if (offset >= 0) {
-                    at.error(offset + name.offset(), problem);
-                } else {
-                    at.error(where, problem);
-                }
-            }
-        }
-    }
-
-    private void report(Located at, int offset, int found, BaseDescr where, String problem) {
-        if (offset >= 0) {
-            at.error(offset + found, problem);
-        } else {
-            at.error(where, problem);
-        }
-    }
-
-    /**
-     * The first structural construct that would hide code from the name checks, as
-     * {@code offset@message}, or {@code null}: an anonymous class body (its methods are called
-     * without a dot), an array (its text is an identity hash), or {@code findings} used other than
-     * to report.
-     */
-    private static String structureProblem(String visible, boolean condition) {
-        Matcher array = ARRAY.matcher(visible);
-        if (array.find()) {
-            return array.start() + "@arrays are not allowed in rules";
-        }
-        Matcher findings = FINDINGS_WORD.matcher(visible);
-        while (findings.find()) {
-            if (!FINDINGS_USE.matcher(visible).region(findings.start(), visible.length()).lookingAt()) {
-                return findings.start() + "@findings may only be used to report: findings.add, findings.addForEntry"
-                        + " or findings.ownershipModel";
-            }
-        }
-        for (int i = 0; i < visible.length(); i++) {
-            if (visible.charAt(i) != '{') {
-                continue;
-            }
-            int close = i - 1;
-            while (close >= 0 && Character.isWhitespace(visible.charAt(close))) {
-                close--;
-            }
-            if (close < 0 || visible.charAt(close) != ')') {
-                continue;
-            }
-            int open = matchingOpen(visible, close);
-            String owner = open < 0 ? "" : wordBefore(visible, open);
-            if (!owner.equals("if") && !owner.equals("switch")) {
-                return i + "@anonymous classes and blocks after a call are not allowed in rules";
-            }
-        }
-        return null;
-    }
-
-    private static int matchingOpen(String text, int close) {
-        int depth = 0;
-        for (int i = close; i >= 0; i--) {
-            if (text.charAt(i) == ')') {
-                depth++;
-            } else if (text.charAt(i) == '(' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static String wordBefore(String text, int position) {
-        int end = position - 1;
-        while (end >= 0 && Character.isWhitespace(text.charAt(end))) {
-            end--;
-        }
-        int start = end;
-        while (start >= 0 && Character.isJavaIdentifierPart(text.charAt(start))) {
-            start--;
-        }
-        return text.substring(start + 1, end + 1);
-    }
-
-    /** The offset of the first {@code kcontext} that is not the first argument of a findings call, or -1. */
-    private static int misusedKcontext(String visible) {
-        Matcher use = KCONTEXT.matcher(visible);
-        while (use.find()) {
-            String before = visible.substring(0, use.start());
-            if (!FINDINGS_CALL.matcher(before).find()) {
-                return use.start();
-            }
-            String after = visible.substring(use.end());
-            if (!after.stripLeading().startsWith(",") && !after.stripLeading().startsWith(")")) {
-                return use.start();
-            }
-        }
-        return -1;
-    }
-
-    private String problem(ExpressionScanner.Name name, Set<String> declared, boolean condition) {
-        String text = name.text();
-        if ("case".equals(name.previousWord())) {
-            return null;
-        }
-        if (name.member()) {
-            String reason = LintAllowlist.FORBIDDEN_MEMBERS.get(text);
-            if (reason != null) {
-                return "." + text + " is not allowed: " + reason;
-            }
-            return LintAllowlist.MEMBERS.contains(text) ? null : "." + text + " is not allowed: it is not a member of"
-                    + " the fact model, the findings API or the allowed JDK value types";
-        }
-        if (LintAllowlist.FORBIDDEN_MEMBERS.containsKey(text)) {
-            return text + " is not allowed: " + LintAllowlist.FORBIDDEN_MEMBERS.get(text);
-        }
-        if (Character.isUpperCase(text.charAt(0)) && !LintAllowlist.TYPES.containsKey(text)) {
-            return text + " is not allowed in rules: not part of the fact model, the findings API or the allowed JDK value types";
-        }
-        if (name.called() && !"new".equals(name.previousWord()) && !functions.contains(text)
-                && !LintAllowlist.CALLABLE_WORDS.contains(text) && !(condition && LintAllowlist.PROPERTIES.contains(text))) {
-            return text + "(...) is not allowed: only policy functions, imported functions and insert can be called"
-                    + " without an object";
-        }
-        if (declared.contains(text) || LintAllowlist.WORDS.contains(text) || functions.contains(text)) {
-            return null;
-        }
-        if (LintAllowlist.TYPES.containsKey(text)) {
-            return null;
-        }
-        if (condition && LintAllowlist.PROPERTIES.contains(text)) {
-            return null;
-        }
-        if (Character.isUpperCase(text.charAt(0))) {
-            return text + " is not allowed in rules: not part of the fact model, the findings API or the allowed JDK value types";
-        }
-        if (text.startsWith("$")) {
-            return text + " is not bound in this rule";
-        }
-        return "unknown name " + text + ": rules may name only facts, bound variables, policy functions and allowed types"
-                + " (no fully qualified names)";
-    }
-
-    /** Reports problems in one file at a descriptor or an offset. */
-    private final class Located {
-
-        private final PolicySource.RuleFile file;
-
-        Located(PolicySource.RuleFile file) {
-            this.file = file;
-        }
-
-        String text() {
-            return file.text();
-        }
-
-        /** Where {@code code} starts in the file, searching from {@code near}; -1 when it cannot be found. */
-        int find(String code, BaseDescr near) {
-            return code.isEmpty() ? -1 : file.text().indexOf(code, Math.max(near.getStartCharacter(), 0));
-        }
-
-        void error(BaseDescr where, String message) {
-            if (where.getStartCharacter() >= 0) {
-                error(where.getStartCharacter(), message);
-            } else {
-                problems.add(new PolicyProblem(file.path(), Math.max(where.getLine(), 0),
-                        where.getColumn() >= 0 && where.getLine() > 0 ? where.getColumn() + 1 : 0, Level.ERROR, message));
-            }
-        }
-
-        void error(int offset, String message) {
-            int line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < offset && i < file.text().length(); i++) {
-                if (file.text().charAt(i) == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            problems.add(new PolicyProblem(file.path(), line, offset - lineStart + 1, Level.ERROR, message));
-        }
-    }
 }
