@@ -10,7 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.nio.file.attribute.FileTime;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -32,6 +36,9 @@ import org.slf4j.LoggerFactory;
 final class PolicyCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolicyCache.class);
+
+    /** How many compiled policies are kept. */
+    static final int KEEP = 16;
 
     private PolicyCache() {
     }
@@ -66,8 +73,30 @@ final class PolicyCache {
                 objects.writeObject(new ArrayList<>(kieBase.getKiePackages()));
             }
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            prune(directory);
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not keep the compiled policy in {}: {}", directory, e.toString());
+        }
+    }
+
+    /** Keeps the most recently written policies only: every edit of a watched policy adds one. */
+    private static void prune(Path directory) throws IOException {
+        List<Path> kept;
+        try (Stream<Path> files = Files.list(directory)) {
+            kept = files.filter(path -> path.getFileName().toString().endsWith(".kpkg"))
+                    .sorted(Comparator.comparing(PolicyCache::modified).reversed())
+                    .toList();
+        }
+        for (Path old : kept.subList(Math.min(KEEP, kept.size()), kept.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    private static FileTime modified(Path path) {
+        try {
+            return Files.getLastModifiedTime(path);
+        } catch (IOException gone) {
+            return FileTime.fromMillis(0);
         }
     }
 

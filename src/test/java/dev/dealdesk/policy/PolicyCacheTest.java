@@ -62,6 +62,16 @@ class PolicyCacheTest {
     }
 
     @Test
+    void manyVersions_keepOnlyTheNewestCompiledPolicies(@TempDir Path rules) throws Exception {
+        RulesCopy copy = RulesCopy.of(rules);
+        for (int i = 0; i < PolicyCache.KEEP + 2; i++) {
+            copy.write("thresholds.drl", copy.read("thresholds.drl") + "\n// edit " + i + "\n");
+            CompiledPolicy.compile(PolicySource.read(copy.directory()), cache);
+        }
+        assertEquals(PolicyCache.KEEP, cachedFiles());
+    }
+
+    @Test
     void hostileRules_areRefusedWhateverTheCacheHolds(@TempDir Path rules) {
         RulesCopy copy = RulesCopy.of(rules).write("hostile.drl", """
                 package dealdesk.policy;
