@@ -80,7 +80,10 @@ class TamperingTest {
     @Test
     void verify_editedHashOrChainLink_isEdited() throws Exception {
         List<String> changed = new ArrayList<>(lines);
-        changed.set(3, changed.get(3).replaceFirst("\"prev\":\"sha256:.", "\"prev\":\"sha256:f"));
+        String line = changed.get(3);
+        int digit = line.indexOf("\"prev\":\"sha256:") + "\"prev\":\"sha256:".length();
+        char flipped = line.charAt(digit) == 'f' ? 'e' : 'f';
+        changed.set(3, line.substring(0, digit) + flipped + line.substring(digit + 1));
         write(changed);
         assertEquals(Kind.EDITED, first().kind());
         assertEquals(4, first().line());
