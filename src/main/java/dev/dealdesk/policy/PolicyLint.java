@@ -42,17 +42,8 @@ final class PolicyLint {
     record ParsedFile(PolicySource.RuleFile file, PackageDescr descr) {
     }
 
-    /** Syntax no policy needs and that would hide calls from this check: lambdas, method references, var. */
-    private static final Map<String, String> FORBIDDEN_SYNTAX = Map.of(
-            "->", "lambdas are not allowed in rules",
-            "::", "method references are not allowed in rules");
+    /** Rule metadata values must be string literals: Drools evaluates anything else while compiling. */
     private static final Pattern STRING_LITERALS = Pattern.compile("\"[^\"\\\\]*\"(\\s*,\\s*\"[^\"\\\\]*\")*");
-    private static final Pattern KCONTEXT = Pattern.compile("\\bkcontext\\b");
-    private static final Pattern ARRAY = Pattern.compile("\\bnew\\s+[\\w$.]+\\s*(<[^>]*>)?\\s*\\[");
-    private static final Pattern FINDINGS_WORD = Pattern.compile("(?<![\\w$.])findings\\b");
-    private static final Pattern FINDINGS_USE = Pattern.compile("findings\\s*\\.\\s*(add|addForEntry|ownershipModel)\\s*\\(");
-    private static final Pattern FINDINGS_CALL = Pattern.compile(
-            "\\bfindings\\s*\\.\\s*(add|addForEntry|ownershipModel)\\s*\\(\\s*$");
 
     private final List<PolicyProblem> problems = new ArrayList<>();
     private final Set<String> functions = new HashSet<>();
