@@ -97,7 +97,7 @@ class HotReloadTest {
 
             live.replace("thresholds.drl", FLAT_12, "function int flatFeeMaxTermMonths() { return 12 }");
             ReloadAttempt broken = await(attempts, attempt -> !attempt.succeeded());
-            assertTrue(broken.problems().stream().anyMatch(p -> p.toString().startsWith("thresholds.drl:27: error:")),
+            assertTrue(broken.problems().stream().anyMatch(p -> p.toString().startsWith("thresholds.drl:" + live.lineOf("thresholds.drl", "flatFeeMaxTermMonths()") + ": error:")),
                     broken.problems().toString());
             assertEquals(v1, engine.policy().version(), "a broken edit never goes live");
 

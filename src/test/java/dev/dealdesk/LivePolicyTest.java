@@ -72,7 +72,7 @@ class LivePolicyTest {
         RulesCopy rules = RulesCopy.of(temp);
         try (DealDesk engine = DealDesk.builder().rules(rules.directory()).build()) {
             PolicyVersion good = engine.policy();
-            rules.replace("undersold.drl", "seatsPurchased < seatsNeededForOutcome)", "seatsPurchased < seatsNeededForOutcome))");
+            rules.replace("undersold.drl", "sizing.seatsPurchased < sizing.seatsNeededForOutcome)", "sizing.seatsPurchased < sizing.seatsNeededForOutcome))");
             ReloadAttempt attempt = engine.reload();
             assertFalse(attempt.succeeded());
             assertEquals(PolicySource.read(rules.directory()).version().version(), attempt.version());

@@ -33,6 +33,7 @@ public final class CompiledPolicy {
     private final List<PolicyRule> located;
     private final List<PolicyProblem> warnings;
     private final KieSessionsPool sessions;
+    private final DealFacts facts;
 
     private CompiledPolicy(PolicySource source, PolicyCompiler.Compiled compiled) {
         this.source = source;
@@ -40,6 +41,7 @@ public final class CompiledPolicy {
         // Building a session's memory is a good part of a decision's cost: sessions are reused,
         // reset on dispose, one per concurrent evaluation.
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.facts = DealFacts.matchedBy(kieBase);
         this.rules = compiled.rules();
         this.located = compiled.located();
         this.warnings = compiled.warnings();
@@ -112,9 +114,7 @@ public final class CompiledPolicy {
             if (tracer != null) {
                 session.addEventListener(tracer);
             }
-            for (Object fact : DealFacts.of(deal)) {
-                session.insert(fact);
-            }
+            facts.insert(deal, session);
             session.fireAllRules();
         } catch (RuntimeException failure) {
             throw new EvaluationException("deal " + deal.dealId() + " could not be decided: " + rootMessage(failure),

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
@@ -44,6 +45,9 @@ final class PolicyLint {
 
     /** Rule metadata values must be string literals: Drools evaluates anything else while compiling. */
     private static final Pattern STRING_LITERALS = Pattern.compile("\"[^\"\\\\]*\"(\\s*,\\s*\"[^\"\\\\]*\")*");
+
+    /** A binding ({@code $x : ...}) and what follows its colon. */
+    private static final Pattern BINDING = Pattern.compile("\\s*(\\$?\\w+)\\s*:(?!=)\\s*[\\w$]+\\s*(.{0,2})", Pattern.DOTALL);
 
     private final List<PolicyProblem> problems = new ArrayList<>();
     private final Set<String> functions = new HashSet<>();
@@ -177,6 +181,7 @@ final class PolicyLint {
                 collect(at, pattern.getSource(), bound, checks);
             }
         } else if (descr instanceof ExprConstraintDescr constraint) {
+            checkBinding(at, constraint);
             checks.add(() -> code.check(at, constraint.getExpression(), constraint.getStartCharacter(), bound, true, constraint));
         } else if (descr instanceof FromDescr from) {
             checks.add(() -> code.check(at, from.getExpression(), at.find(from.getExpression(), from), bound, true, from));
@@ -213,6 +218,21 @@ final class PolicyLint {
         } else if (descr != null) {
             // An allowlist: a construct this check does not know is refused, not waved through.
             at.error(descr, descr.getClass().getSimpleName().replace("Descr", "") + " is not allowed in rules");
+        }
+    }
+
+    /**
+     * A binding names a field of its pattern ({@code $proof : valueProof}), not a path or a call
+     * ({@code $arr : seller.arr}): Drools evaluates such a binding in MVEL at every use and binds a
+     * nested {@code double} as a {@code float}, so a value near a threshold would change.
+     */
+    private static void checkBinding(LintFile at, ExprConstraintDescr constraint) {
+        Matcher binding = BINDING.matcher(constraint.getExpression());
+        String next = binding.lookingAt() ? binding.group(2) : "";
+        if (next.startsWith(".") || next.startsWith("(") || next.startsWith("[") || next.startsWith("#") || next.equals("!.")) {
+            at.error(constraint, binding.group(1) + " binds a path or a call: bind a field of the pattern"
+                    + " (like $proof : valueProof) and read nested values in the then block; Drools re-evaluates"
+                    + " such a binding at every use and binds a nested decimal as a float");
         }
     }
 

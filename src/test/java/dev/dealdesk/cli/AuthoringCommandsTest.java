@@ -29,7 +29,7 @@ class AuthoringCommandsTest {
     @Test
     void validate_syntaxErrorAndHostileFile_listsEachWithFileLineColumn() {
         RulesCopy copy = RulesCopy.of(temp)
-                .replace("undersold.drl", "seatsPurchased < seatsNeededForOutcome)", "seatsPurchased < seatsNeededForOutcome))")
+                .replace("undersold.drl", "sizing.seatsPurchased < sizing.seatsNeededForOutcome)", "sizing.seatsPurchased < sizing.seatsNeededForOutcome))")
                 .write("zz-hostile.drl", """
                         package dealdesk.policy;
                         import java.nio.file.Files;
@@ -87,9 +87,9 @@ class AuthoringCommandsTest {
         CliRunner.Result run = CliRunner.run("", "test", "--examples", examples.toString(), "--coverage",
                 "--min-coverage", "50");
         assertEquals(1, run.status(), run.out());
-        assertTrue(run.out().contains("    1  rules/pricing-lock-in.drl:26  Flat fee  [contract.flat-fee]\n"), run.out());
-        assertTrue(run.out().contains("    0  rules/undersold.drl:11  Land buys fewer seats than the outcome needs  [sizing.undersold]\n"), run.out());
-        assertTrue(run.out().contains("No example fires rules/undersold.drl:11 \"Land buys fewer seats than the outcome needs\"\n"), run.out());
+        assertTrue(run.out().contains("    1  rules/pricing-lock-in.drl:27  Flat fee  [contract.flat-fee]\n"), run.out());
+        assertTrue(run.out().contains("    0  rules/undersold.drl:10  Land buys fewer seats than the outcome needs  [sizing.undersold]\n"), run.out());
+        assertTrue(run.out().contains("No example fires rules/undersold.drl:10 \"Land buys fewer seats than the outcome needs\"\n"), run.out());
         assertTrue(run.out().contains("Rule coverage: 6.5% of 31 rules\nRule coverage 6.5% is under the minimum 50.0%\n"), run.out());
         assertTrue(run.out().endsWith("1 passed, 0 failed\n"), run.out());
     }

@@ -136,8 +136,8 @@ class CliTest {
 
         @Test
         void evaluate_brokenPolicy_exits1WithFileAndLineOnStderr() {
-            RulesCopy copy = RulesCopy.of(temp).replace("undersold.drl", "seatsPurchased < seatsNeededForOutcome)",
-                    "seatsPurchased < seatsNeededForOutcome))");
+            RulesCopy copy = RulesCopy.of(temp).replace("undersold.drl", "sizing.seatsPurchased < sizing.seatsNeededForOutcome)",
+                    "sizing.seatsPurchased < sizing.seatsNeededForOutcome))");
             int line = copy.lineOf("undersold.drl", "seatsNeededForOutcome))");
             CliRunner.Result run = run("", "evaluate", "--rules", copy.directory().toString(), "policy-examples/clean-renewal.json");
             assertEquals(1, run.status());

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The safety lint refuses rules files that step outside the policy, at load, with the exact file,
@@ -219,5 +220,24 @@ class PolicyLintTest {
                 () -> DealDesk.builder().rules(copy.directory()).build());
         assertTrue(refused.problems().stream().anyMatch(problem -> problem.toString().equals(expected)),
                 "expected " + expected + " among:\n" + refused.getMessage());
+    }
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"$arr : seller.arr", "$arr : seller!.arr", "$text : usd(acv)", "$first : expansionMap[0]"})
+    void load_bindingToAPathOrACall_isRefusedAndTheFieldBindingSuggested(String binding) {
+        RulesCopy copy = RulesCopy.of(temp).write("hostile.drl", rule("Deal(" + binding + ")", ""));
+        PolicyLoadException refused = assertThrows(PolicyLoadException.class,
+                () -> DealDesk.builder().rules(copy.directory()).build());
+        String name = binding.substring(0, binding.indexOf(' '));
+        assertTrue(refused.problems().stream().anyMatch(problem -> problem.toString().equals("hostile.drl:7:10: error: "
+                + name + " binds a path or a call: bind a field of the pattern (like $proof : valueProof) and read"
+                + " nested values in the then block; Drools re-evaluates such a binding at every use and binds a nested"
+                + " decimal as a float")), refused.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void load_bindingsToFieldsAndConstraintsAfterThem_areAccepted() {
+        RulesCopy copy = RulesCopy.of(temp).write("hostile.drl", rule(
+                "$d : Deal($proof : valueProof, $acv : acv > 0, $m : motion != null, $s: seller)", ""));
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> DealDesk.builder().rules(copy.directory()).build());
     }
 }
