@@ -83,6 +83,11 @@ public final class CompiledPolicy {
         return warnings;
     }
 
+    /** The kinds of fact inserted for each deal: those some rule matches. */
+    List<Class<?>> factTypes() {
+        return facts.types();
+    }
+
     /** The version that identifies this policy. */
     public PolicyVersion version() {
         return source.version();
