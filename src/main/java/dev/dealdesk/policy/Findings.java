@@ -6,7 +6,7 @@ import dev.dealdesk.OwnershipModel;
 import dev.dealdesk.Severity;
 import dev.dealdesk.facts.Stage;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,13 +24,6 @@ import org.kie.api.runtime.rule.RuleContext;
  * Not thread-safe: it belongs to one evaluation.
  */
 public final class Findings {
-
-    private static final Comparator<Reported> ORDER = Comparator
-            .comparing((Reported r) -> r.finding().severity())
-            .thenComparing(r -> r.finding().code())
-            .thenComparingInt(Reported::entry)
-            .thenComparing(r -> r.finding().rule())
-            .thenComparing(r -> r.finding().message());
 
     private final Map<String, RuleMetadata> rules;
     private final Stage stage;
@@ -72,7 +65,28 @@ public final class Findings {
 
     /** Everything reported, in the decision's order. */
     List<Finding> sorted() {
-        return reported.stream().sorted(ORDER).map(Reported::finding).toList();
+        Reported[] order = reported.toArray(new Reported[0]);
+        Arrays.sort(order, Findings::compare);
+        Finding[] findings = new Finding[order.length];
+        for (int i = 0; i < order.length; i++) {
+            findings[i] = order[i].finding();
+        }
+        return List.of(findings);
+    }
+
+    /** Severity, then code, then expansion-map entry, then rule name, then message. */
+    private static int compare(Reported a, Reported b) {
+        int order = a.finding().severity().compareTo(b.finding().severity());
+        if (order == 0) {
+            order = a.finding().code().compareTo(b.finding().code());
+        }
+        if (order == 0) {
+            order = Integer.compare(a.entry(), b.entry());
+        }
+        if (order == 0) {
+            order = a.finding().rule().compareTo(b.finding().rule());
+        }
+        return order != 0 ? order : a.finding().message().compareTo(b.finding().message());
     }
 
     private void report(RuleContext context, int entry, String message, String remedy, Object[] evidence) {

@@ -5,6 +5,9 @@ import java.math.BigDecimal;
 /** Words and number formats the rules use in their conditions and messages. Stateless. */
 public final class Text {
 
+    /** Below this, a whole double is an exact long: whole dollars skip the decimal conversion. */
+    private static final double WHOLE_EXACTLY = 0x1p53;
+
     private Text() {
     }
 
@@ -34,12 +37,13 @@ public final class Text {
         if (!Double.isFinite(amount)) {
             return "$" + amount;
         }
-        BigDecimal value = BigDecimal.valueOf(amount);
-        String plain = value.signum() == 0 ? "0" : value.abs().stripTrailingZeros().toPlainString();
+        String plain = Math.abs(amount) < WHOLE_EXACTLY && amount == Math.rint(amount)
+                ? Long.toString(Math.abs((long) amount))
+                : BigDecimal.valueOf(Math.abs(amount)).stripTrailingZeros().toPlainString();
         int dot = plain.indexOf('.');
         int whole = dot < 0 ? plain.length() : dot;
         StringBuilder text = new StringBuilder(plain.length() + 8);
-        if (value.signum() < 0) {
+        if (amount < 0) {
             text.append('-');
         }
         text.append('$');

@@ -22,6 +22,11 @@ class TextTest {
         assertEquals("$200,000,000", Text.usd(2e8));
         assertEquals("$1,234,567.5", Text.usd(1234567.5));
         assertEquals("-$1,500", Text.usd(-1500));
+        assertEquals("-$1,500.25", Text.usd(-1500.25));
+        assertEquals("$0", Text.usd(-0.0));
+        assertEquals("$9,007,199,254,740,991", Text.usd(0x1p53 - 1));
+        assertEquals("$9,007,199,254,740,992", Text.usd(0x1p53));
+        assertEquals("$100,000,000,000,000,000,000", Text.usd(1e20));
         assertEquals("$Infinity", Text.usd(Double.POSITIVE_INFINITY));
     }
 
