@@ -18,6 +18,12 @@ final class Checks {
         }
     }
 
+    static void finite(Double value, String name) {
+        if (value != null && !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be a finite number, got " + value);
+        }
+    }
+
     static void positive(Integer value, String name) {
         if (value != null && value <= 0) {
             throw new IllegalArgumentException(name + " must be > 0, got " + value);

@@ -17,6 +17,9 @@ public record ValueProof(String workflow, String metric, Double baseline, Double
 
     public ValueProof {
         Checks.positive(windowDays, "windowDays");
+        // JSON has no NaN; a Java caller's NaN would compare differently interpreted and compiled.
+        Checks.finite(baseline, "baseline");
+        Checks.finite(target, "target");
         // -0.0 and 0.0 are the same value; as boxed doubles they are not equal, so store one zero.
         baseline = baseline == null ? null : baseline + 0.0;
         target = target == null ? null : target + 0.0;

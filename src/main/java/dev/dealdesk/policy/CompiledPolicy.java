@@ -12,13 +12,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * A policy compiled once and ready to decide deals any number of times. Compiling is expensive and
@@ -32,15 +34,12 @@ public final class CompiledPolicy {
     private final Map<String, RuleMetadata> rules;
     private final List<PolicyRule> located;
     private final List<PolicyProblem> warnings;
-    private final KieSessionsPool sessions;
+    private final Queue<KieSession> idle = new ConcurrentLinkedQueue<>();
     private final DealFacts facts;
 
     private CompiledPolicy(PolicySource source, PolicyCompiler.Compiled compiled) {
         this.source = source;
         this.kieBase = compiled.kieBase();
-        // Building a session's memory is a good part of a decision's cost: sessions are reused,
-        // reset on dispose, one per concurrent evaluation.
-        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.facts = DealFacts.matchedBy(kieBase);
         this.rules = compiled.rules();
         this.located = compiled.located();
@@ -107,7 +106,13 @@ public final class CompiledPolicy {
     Decision decide(Deal deal, String decisionId, Instant evaluatedAt, Consumer<String> fired) {
         requireNonNull(deal, "deal");
         Findings findings = new Findings(rules, deal.stage());
-        KieSession session = sessions.newKieSession();
+        // Building a session's memory is a good part of a decision's cost: sessions are reused, one
+        // per concurrent evaluation, and emptied of the last deal's facts rather than reset.
+        KieSession session = idle.poll();
+        if (session == null) {
+            session = kieBase.newKieSession();
+        }
+        boolean reusable = false;
         AgendaEventListener tracer = fired == null ? null : new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -121,6 +126,7 @@ public final class CompiledPolicy {
             }
             facts.insert(deal, session);
             session.fireAllRules();
+            reusable = true;
         } catch (RuntimeException failure) {
             throw new EvaluationException("deal " + deal.dealId() + " could not be decided: " + rootMessage(failure),
                     failure);
@@ -128,10 +134,26 @@ public final class CompiledPolicy {
             if (tracer != null) {
                 session.removeEventListener(tracer);
             }
-            session.dispose();
+            release(session, reusable);
         }
         return new Decision(deal.dealId(), deal.asOf(), findings.ownershipModel(), findings.sorted(), version(),
                 decisionId, evaluatedAt);
+    }
+
+    /** Deletes every fact and keeps the session for the next deal; a session a rule broke is disposed. */
+    private void release(KieSession session, boolean reusable) {
+        if (reusable) {
+            try {
+                for (FactHandle fact : List.<FactHandle>copyOf(session.getFactHandles())) {
+                    session.delete(fact);
+                }
+                idle.offer(session);
+                return;
+            } catch (RuntimeException e) {
+                // Not reusable after all: dispose of it below.
+            }
+        }
+        session.dispose();
     }
 
     private static String rootMessage(Throwable failure) {
