@@ -1,7 +1,9 @@
 package dev.dealdesk.bench;
 
+import dev.dealdesk.Finding;
 import dev.dealdesk.Outcome;
 import dev.dealdesk.OwnershipModel;
+import dev.dealdesk.Severity;
 import dev.dealdesk.facts.Contract;
 import dev.dealdesk.facts.CustomerStrategy;
 import dev.dealdesk.facts.CustomerSuccess;
@@ -27,9 +29,11 @@ import java.util.List;
 
 /**
  * The shipped land-and-expand policy ({@code rules/*.drl}) hand-coded in plain Java: a speed
- * baseline for benchmarks and a differential oracle for the engine. Test scope only; the thresholds
- * below copy {@code rules/thresholds.drl} and must be kept in step with it. Stateless and
- * thread-safe.
+ * baseline for benchmarks and a differential oracle for the engine. It builds what the engine
+ * builds, every finding with its message, remedy and evidence: this class decides which rules fire
+ * (their {@code when}), {@link HandCodedFindings} builds each rule's finding (its {@code then}).
+ * Test scope only; the thresholds below copy {@code rules/thresholds.drl}, and both classes must be
+ * kept in step with the rules. Stateless and thread-safe.
  */
 public final class HandCodedPolicy {
 
@@ -63,8 +67,14 @@ public final class HandCodedPolicy {
     /** Quarters in a year, in annualCsCost(...) of rules/land-too-small.drl (not a threshold). */
     private static final double QUARTERS_PER_YEAR = 4;
 
-    /** The result of one deal: findings as {@code "SEVERITY code"} in the decision's order. */
-    public record Result(Outcome outcome, OwnershipModel ownershipModel, List<String> findings) {
+    /**
+     * The result of one deal, as the engine's {@code Decision} reports it.
+     *
+     * @param outcome        REJECT if any finding rejects, else FLAG if any flags, else APPROVE
+     * @param ownershipModel the ownership model the seller's ARR falls in
+     * @param findings       equal to the decision's findings, in the decision's order; unmodifiable
+     */
+    public record Result(Outcome outcome, OwnershipModel ownershipModel, List<Finding> findings) {
     }
 
     // --- finding codes, indexed in String.compareTo order (the decision's order within a severity)
@@ -132,13 +142,8 @@ public final class HandCodedPolicy {
     private static final int VP_WINDOW = 29;
     private static final int CODE_COUNT = 30;
 
-    private static final byte NONE = 0;
-    private static final byte REJECT = 1;
-    private static final byte FLAG = 2;
-    private static final byte INFO = 3;
-
-    /** LABELS[severity][code] = "SEVERITY code", built once. */
-    private static final String[][] LABELS = new String[4][CODE_COUNT];
+    /** Severity.values() in declaration order, the decision's order; read once. */
+    private static final Severity[] SEVERITIES = Severity.values();
 
     static {
         for (int i = 1; i < CODES.length; i++) {
@@ -148,11 +153,6 @@ public final class HandCodedPolicy {
         }
         if (CODES.length != CODE_COUNT) {
             throw new ExceptionInInitializerError("expected " + CODE_COUNT + " codes");
-        }
-        for (int i = 0; i < CODE_COUNT; i++) {
-            LABELS[REJECT][i] = "REJECT " + CODES[i];
-            LABELS[FLAG][i] = "FLAG " + CODES[i];
-            LABELS[INFO][i] = "INFO " + CODES[i];
         }
     }
 
@@ -164,22 +164,30 @@ public final class HandCodedPolicy {
         return List.of(CODES);
     }
 
+    /**
+     * Decides {@code deal} as the engine does over the shipped rules: the same outcome, ownership model
+     * and findings (equal {@link Finding} records, in the decision's order).
+     */
     public static Result decide(Deal deal) {
-        byte[] fired = new byte[CODE_COUNT];
+        // found[code]: the finding of that code, or null; a code is reported at most once per deal,
+        // except expansion-map.incomplete (one per incomplete entry, kept in incomplete[]).
+        Finding[] found = new Finding[CODE_COUNT];
         int incompleteEntries = 0;
-        int[] incomplete = null;
+        Finding[] incomplete = null;
 
         Motion motion = deal.motion();
         boolean land = motion == Motion.LAND;
         boolean expansionMotion = motion == Motion.EXPANSION;
         boolean highTouch = deal.touchModel() == TouchModel.HIGH_TOUCH;
         boolean landHighTouch = land && highTouch;
-        byte gate = deal.stage() == Stage.CLOSED_WON ? REJECT : FLAG;
+        // @severity("REJECT_AT_CLOSE")
+        Severity atClose = deal.stage() == Stage.CLOSED_WON ? Severity.REJECT : Severity.FLAG;
         double acv = deal.acv();
 
         // ownership-model.drl
-        OwnershipModel model = ownershipModelFor(deal.seller().arr());
-        fired[OWNERSHIP_MODEL] = INFO;
+        double arr = deal.seller().arr();
+        OwnershipModel model = ownershipModelFor(arr);
+        found[OWNERSHIP_MODEL] = HandCodedFindings.ownershipModel(arr, model);
 
         CustomerSuccess cs = deal.customerSuccess();
         boolean csmAssigned = cs != null && Boolean.TRUE.equals(cs.csmAssigned());
@@ -188,25 +196,25 @@ public final class HandCodedPolicy {
             // land-value-proof.drl
             ValueProof proof = deal.valueProof();
             if (proof == null) {
-                fired[VP_MISSING] = gate;
+                found[VP_MISSING] = HandCodedFindings.valueProofMissing(atClose);
             } else {
                 Double baseline = proof.baseline();
                 Double target = proof.target();
                 Integer window = proof.windowDays();
                 if (blank(proof.metric()) || baseline == null || target == null || window == null) {
-                    fired[VP_MISSING] = gate;
+                    found[VP_MISSING] = HandCodedFindings.valueProofIncomplete(atClose, proof);
                 }
                 if (baseline != null && target != null && target.doubleValue() == baseline.doubleValue()) {
-                    fired[VP_NO_MOVEMENT] = FLAG;
+                    found[VP_NO_MOVEMENT] = HandCodedFindings.valueProofNoMovement(proof);
                 }
                 if (window != null && window > VALUE_PROOF_MAX_WINDOW_DAYS) {
-                    fired[VP_WINDOW] = FLAG;
+                    found[VP_WINDOW] = HandCodedFindings.valueProofWindow(proof);
                 }
                 if (Boolean.FALSE.equals(proof.reachesProduction())) {
-                    fired[VP_NOT_PRODUCTION] = FLAG;
+                    found[VP_NOT_PRODUCTION] = HandCodedFindings.valueProofNotProduction();
                 }
                 if (blank(proof.champion())) {
-                    fired[VP_NO_CHAMPION] = FLAG;
+                    found[VP_NO_CHAMPION] = HandCodedFindings.valueProofNoChampion(proof);
                 }
             }
 
@@ -214,7 +222,7 @@ public final class HandCodedPolicy {
             List<ExpansionTarget> map = deal.expansionMap();
             int size = map.size();
             if (size == 0) {
-                fired[MAP_MISSING] = gate;
+                found[MAP_MISSING] = HandCodedFindings.mapMissing(atClose);
             } else {
                 int nowYear = deal.asOf().getYear();
                 int nowQuarter = (deal.asOf().getMonthValue() - 1) / 3 + 1;
@@ -233,49 +241,50 @@ public final class HandCodedPolicy {
                     }
                     if (quarter == null || entry.estimatedAcv() == null || blank(entry.sponsor()) || blank(entry.useCase())) {
                         if (incomplete == null) {
-                            incomplete = new int[size];
+                            incomplete = new Finding[size];
                         }
-                        incomplete[incompleteEntries++] = i;
+                        incomplete[incompleteEntries++] = HandCodedFindings.mapIncomplete(i, entry);
                     }
                 }
                 if (!planned) {
-                    fired[MAP_NO_NEXT_QUARTER] = gate;
+                    found[MAP_NO_NEXT_QUARTER] = HandCodedFindings.mapNoNextQuarter(atClose, new Quarter(nowYear, nowQuarter));
                 }
                 if (size < EXPANSION_MAP_MIN_TEAMS) {
-                    fired[MAP_TOO_FEW_TEAMS] = FLAG;
+                    found[MAP_TOO_FEW_TEAMS] = HandCodedFindings.mapTooFewTeams(size);
                 }
                 if (incompleteEntries > 0) {
-                    fired[MAP_INCOMPLETE] = FLAG;
+                    found[MAP_INCOMPLETE] = incomplete[0];
                 }
             }
 
             // csm-expansion.drl
             if (model != OwnershipModel.AE_OWNS && !csmAssigned) {
-                fired[CSM_UNASSIGNED] = FLAG;
+                found[CSM_UNASSIGNED] = HandCodedFindings.csmUnassigned(cs, model);
             }
 
             // land-too-small.drl
-            if (acv < minimumLandAcv(deal.segment())) {
-                fired[LAND_BELOW_MINIMUM] = REJECT;
+            double minimum = minimumLandAcv(deal.segment());
+            if (acv < minimum) {
+                found[LAND_BELOW_MINIMUM] = HandCodedFindings.landBelowMinimum(acv, deal.segment(), minimum);
             }
             if (cs != null) {
                 Double hours = cs.csHoursPerQuarter();
                 Double rate = cs.csHourlyCost();
                 if (hours != null && rate != null && acvUnderCsCost(acv, hours, rate)) {
-                    fired[LAND_CS_COST] = REJECT;
+                    found[LAND_CS_COST] = HandCodedFindings.landCsCost(acv, hours, rate, annualCsCost(hours, rate));
                 }
             }
 
             // no-strategy-beyond-land.drl
             if (deal.customerStrategy() == null) {
-                fired[STRATEGY_MISSING] = FLAG;
+                found[STRATEGY_MISSING] = HandCodedFindings.strategyMissing();
             }
         }
 
         // csm-expansion.drl: any motion
         if (highTouch && model != OwnershipModel.AE_OWNS && csmAssigned
                 && !Boolean.TRUE.equals(cs.csmExpansionTarget())) {
-            fired[CSM_NO_EXPANSION_TARGET] = FLAG;
+            found[CSM_NO_EXPANSION_TARGET] = HandCodedFindings.csmNoExpansionTarget(cs, model);
         }
 
         // pricing-lock-in.drl and growth-contract.drl
@@ -283,22 +292,22 @@ public final class HandCodedPolicy {
         PricingModel pricing = contract.pricingModel();
         if (pricing == PricingModel.FLAT_FEE) {
             if (contract.termMonths() > FLAT_FEE_MAX_TERM_MONTHS) {
-                fired[CONTRACT_FLAT_FEE_MULTI_YEAR] = REJECT;
+                found[CONTRACT_FLAT_FEE_MULTI_YEAR] = HandCodedFindings.contractFlatFeeMultiYear(contract);
             } else {
-                fired[CONTRACT_FLAT_FEE] = FLAG;
+                found[CONTRACT_FLAT_FEE] = HandCodedFindings.contractFlatFee(contract);
             }
         } else if (pricing == PricingModel.USAGE && !Boolean.TRUE.equals(contract.usageSpendAlerts())) {
-            fired[CONTRACT_USAGE_BILL_SHOCK] = FLAG;
+            found[CONTRACT_USAGE_BILL_SHOCK] = HandCodedFindings.contractUsageBillShock(contract);
         }
         if ((land || expansionMotion) && !Boolean.TRUE.equals(contract.expansionByAddOn())) {
-            fired[CONTRACT_RENEGOTIATION] = FLAG;
+            found[CONTRACT_RENEGOTIATION] = HandCodedFindings.contractRenegotiation(contract);
         }
 
         // land-too-small.drl: self-serve
         if (!highTouch && cs != null) {
             Double hours = cs.csHoursPerQuarter();
             if (hours != null && hours > 0 || csmAssigned) {
-                fired[LAND_SELF_SERVE_HUMAN_CS] = FLAG;
+                found[LAND_SELF_SERVE_HUMAN_CS] = HandCodedFindings.landSelfServeHumanCs(cs);
             }
         }
 
@@ -307,13 +316,13 @@ public final class HandCodedPolicy {
             Ownership ownership = deal.ownership();
             ExpansionOwner owner = ownership == null ? null : ownership.expansionOwner();
             if (owner == null || owner == ExpansionOwner.UNASSIGNED) {
-                fired[OWNERSHIP_UNASSIGNED] = FLAG;
+                found[OWNERSHIP_UNASSIGNED] = HandCodedFindings.ownershipUnassigned(ownership, model);
             } else if (!accepts(model, owner)) {
-                fired[OWNERSHIP_MISMATCH] = FLAG;
+                found[OWNERSHIP_MISMATCH] = HandCodedFindings.ownershipMismatch(owner, model);
             }
             if (model == OwnershipModel.CSM_NOMINATES_AE_CLOSES && (ownership == null
                     || ownership.handoffSlaDays() == null || !Boolean.TRUE.equals(ownership.sharedExpansionComp()))) {
-                fired[OWNERSHIP_NO_HANDOFF_SLA] = FLAG;
+                found[OWNERSHIP_NO_HANDOFF_SLA] = HandCodedFindings.ownershipNoHandoffSla(ownership);
             }
         }
         if (expansionMotion) {
@@ -321,12 +330,12 @@ public final class HandCodedPolicy {
             if (expansion != null) {
                 Integer days = expansion.daysInQueue();
                 if (days != null && days > EXPANSION_MAX_DAYS_IN_QUEUE) {
-                    fired[OWNERSHIP_STALLED] = FLAG;
+                    found[OWNERSHIP_STALLED] = HandCodedFindings.ownershipStalled(expansion);
                 }
             }
             // land-value-proof.drl
             if (expansion == null || !Boolean.TRUE.equals(expansion.landValueProven())) {
-                fired[EXPANSION_VALUE_NOT_PROVEN] = FLAG;
+                found[EXPANSION_VALUE_NOT_PROVEN] = HandCodedFindings.expansionValueNotProven(expansion);
             }
         }
 
@@ -337,7 +346,7 @@ public final class HandCodedPolicy {
                 Integer purchased = sizing.seatsPurchased();
                 Integer needed = sizing.seatsNeededForOutcome();
                 if (purchased != null && needed != null && purchased < needed) {
-                    fired[SIZING_UNDERSOLD] = FLAG;
+                    found[SIZING_UNDERSOLD] = HandCodedFindings.sizingUndersold(sizing);
                 }
             }
         }
@@ -348,38 +357,41 @@ public final class HandCodedPolicy {
             if (land) {
                 Integer horizon = strategy.horizonMonths();
                 if (horizon != null && horizon < STRATEGY_MIN_HORIZON_MONTHS) {
-                    fired[STRATEGY_SHORT_HORIZON] = FLAG;
+                    found[STRATEGY_SHORT_HORIZON] = HandCodedFindings.strategyShortHorizon(strategy);
                 }
-                if (strategy.phases().size() < STRATEGY_MIN_PHASES) {
-                    fired[STRATEGY_NO_PHASES] = FLAG;
+                int phases = strategy.phases().size();
+                if (phases < STRATEGY_MIN_PHASES) {
+                    found[STRATEGY_NO_PHASES] = HandCodedFindings.strategyNoPhases(phases);
                 }
             }
             if (strategy.framing() == Framing.SELLER_REVENUE) {
-                fired[STRATEGY_SELLER_FRAMED] = FLAG;
+                found[STRATEGY_SELLER_FRAMED] = HandCodedFindings.strategySellerFramed();
             }
             if (strategy.expansionTrigger() == ExpansionTrigger.RENEWAL_DATE) {
-                fired[STRATEGY_RENEWAL_GATED] = FLAG;
+                found[STRATEGY_RENEWAL_GATED] = HandCodedFindings.strategyRenewalGated();
             }
         }
 
-        // the decision: by severity, then code, then map entry
-        List<String> findings = new ArrayList<>(CODE_COUNT / 2 + incompleteEntries);
+        // The decision's order: by severity, then code, then map entry. No two findings share a
+        // severity and code except the incomplete entries, which are already in entry order.
+        List<Finding> findings = new ArrayList<>(CODE_COUNT / 2 + incompleteEntries);
         Outcome outcome = Outcome.APPROVE;
-        for (byte severity = REJECT; severity <= INFO; severity++) {
-            String[] labels = LABELS[severity];
+        for (Severity severity : SEVERITIES) {
             for (int code = 0; code < CODE_COUNT; code++) {
-                if (fired[code] != severity) {
+                Finding finding = found[code];
+                if (finding == null || finding.severity() != severity) {
                     continue;
                 }
                 if (code == MAP_INCOMPLETE) {
                     for (int i = 0; i < incompleteEntries; i++) {
-                        findings.add(labels[code]);
+                        findings.add(incomplete[i]);
                     }
                 } else {
-                    findings.add(labels[code]);
+                    findings.add(finding);
                 }
-                if (outcome == Outcome.APPROVE && severity != INFO) {
-                    outcome = severity == REJECT ? Outcome.REJECT : Outcome.FLAG;
+                // As Decision.outcome() derives it: REJECT if any finding rejects, else FLAG if any flags.
+                if (outcome == Outcome.APPROVE && severity != Severity.INFO) {
+                    outcome = severity == Severity.REJECT ? Outcome.REJECT : Outcome.FLAG;
                 }
             }
         }
@@ -441,12 +453,16 @@ public final class HandCodedPolicy {
                 return false;
             }
         }
-        double annual = multiply(multiply(hours, QUARTERS_PER_YEAR), rate);
-        return acv < multiply(CS_COST_COVERAGE_MULTIPLE, annual);
+        return acv < multiply(CS_COST_COVERAGE_MULTIPLE, annualCsCost(hours, rate));
+    }
+
+    /** annualCsCost(...) in rules/land-too-small.drl: hours a quarter x 4 quarters x hourly cost. */
+    static double annualCsCost(double hours, double rate) {
+        return multiply(multiply(hours, QUARTERS_PER_YEAR), rate);
     }
 
     /** Money.multiply: the product of the decimal values, rounded once to a double. */
-    private static double multiply(double a, double b) {
+    static double multiply(double a, double b) {
         if (!Double.isFinite(a) || !Double.isFinite(b)) {
             return a * b;
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.dealdesk.Decision;
+import dev.dealdesk.Finding;
 import dev.dealdesk.TestEngines;
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.facts.DealReader;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Differential test: the engine over the shipped rules and {@link HandCodedPolicy} give the same
- * outcome, ownership model and ordered findings on generated deals and on every policy example.
+ * outcome, ownership model and findings (equal records: code, severity, concerns, message, evidence,
+ * remedy, approver and rule, in the same order) on generated deals and on every policy example.
  */
 class HandCodedPolicyTest {
 
@@ -76,15 +78,51 @@ class HandCodedPolicyTest {
 
     private static void compare(Deal deal, Set<String> produced, List<String> mismatches) {
         Decision decision = TestEngines.shipped().evaluate(deal);
-        List<String> engine = decision.findings().stream().map(f -> f.severity() + " " + f.code()).toList();
         decision.findings().forEach(f -> produced.add(f.code()));
         HandCodedPolicy.Result twin = HandCodedPolicy.decide(deal);
         if (decision.outcome() != twin.outcome() || decision.ownershipModel() != twin.ownershipModel()
-                || !engine.equals(twin.findings())) {
-            mismatches.add("deal " + DealWriter.toJson(deal)
-                    + "\n  engine: " + decision.outcome() + " " + decision.ownershipModel() + " " + engine
-                    + "\n  twin:   " + twin.outcome() + " " + twin.ownershipModel() + " " + twin.findings());
+                || !decision.findings().equals(twin.findings())) {
+            mismatches.add(difference(deal, decision, twin));
         }
+    }
+
+    /**
+     * Both sides of a disagreement, one finding a line: findings equal on both sides at the same
+     * position are shown by code only, the others in full with each evidence value's type, so that
+     * 4 (Integer) and 4 (Long) do not look alike.
+     */
+    private static String difference(Deal deal, Decision decision, HandCodedPolicy.Result twin) {
+        StringBuilder text = new StringBuilder("deal ").append(DealWriter.toJson(deal))
+                .append("\n  engine: ").append(decision.outcome()).append(' ').append(decision.ownershipModel())
+                .append("\n  twin:   ").append(twin.outcome()).append(' ').append(twin.ownershipModel());
+        List<Finding> engine = decision.findings();
+        List<Finding> hand = twin.findings();
+        for (int i = 0; i < Math.max(engine.size(), hand.size()); i++) {
+            Finding e = i < engine.size() ? engine.get(i) : null;
+            Finding t = i < hand.size() ? hand.get(i) : null;
+            if (e != null && e.equals(t)) {
+                text.append("\n  [").append(i).append("] same:   ").append(e.code());
+            } else {
+                text.append("\n  [").append(i).append("] engine: ").append(describe(e))
+                        .append("\n  [").append(i).append("] twin:   ").append(describe(t));
+            }
+        }
+        return text.toString();
+    }
+
+    private static String describe(Finding finding) {
+        if (finding == null) {
+            return "(none)";
+        }
+        StringBuilder text = new StringBuilder()
+                .append(finding.severity()).append(' ').append(finding.code()).append(" by \"").append(finding.rule())
+                .append("\" ").append(finding.concerns()).append(" approver ").append(finding.approver())
+                .append("\n        message: ").append(finding.message())
+                .append("\n        remedy:  ").append(finding.remedy())
+                .append("\n        evidence:");
+        finding.evidence().forEach((name, value) -> text.append(' ').append(name).append('=').append(value)
+                .append(value == null ? "" : " (" + value.getClass().getSimpleName() + ")").append(';'));
+        return text.toString();
     }
 
     private static void report(List<String> mismatches) {
