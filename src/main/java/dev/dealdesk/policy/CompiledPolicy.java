@@ -10,6 +10,7 @@ import dev.dealdesk.facts.Deal;
 import dev.dealdesk.PolicyProblem;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -34,7 +35,7 @@ public final class CompiledPolicy {
     private final Map<String, RuleMetadata> rules;
     private final List<PolicyRule> located;
     private final List<PolicyProblem> warnings;
-    private final Queue<KieSession> idle = new ConcurrentLinkedQueue<>();
+    private final Queue<Session> idle = new ConcurrentLinkedQueue<>();
     private final DealFacts facts;
 
     private CompiledPolicy(PolicySource source, PolicyCompiler.Compiled compiled) {
@@ -108,10 +109,9 @@ public final class CompiledPolicy {
         Findings findings = new Findings(rules, deal.stage());
         // Building a session's memory is a good part of a decision's cost: sessions are reused, one
         // per concurrent evaluation, and emptied of the last deal's facts rather than reset.
-        KieSession session = idle.poll();
-        if (session == null) {
-            session = kieBase.newKieSession();
-        }
+        Session reused = idle.poll();
+        Session slot = reused != null ? reused : new Session(kieBase.newKieSession());
+        KieSession session = slot.kie;
         boolean reusable = false;
         AgendaEventListener tracer = fired == null ? null : new DefaultAgendaEventListener() {
             @Override
@@ -124,7 +124,7 @@ public final class CompiledPolicy {
             if (tracer != null) {
                 session.addEventListener(tracer);
             }
-            facts.insert(deal, session);
+            facts.insert(deal, session, slot.inserted);
             session.fireAllRules();
             reusable = true;
         } catch (RuntimeException failure) {
@@ -134,26 +134,43 @@ public final class CompiledPolicy {
             if (tracer != null) {
                 session.removeEventListener(tracer);
             }
-            release(session, reusable);
+            release(slot, reusable);
         }
         return new Decision(deal.dealId(), deal.asOf(), findings.ownershipModel(), findings.sorted(), version(),
                 decisionId, evaluatedAt);
     }
 
     /** Deletes every fact and keeps the session for the next deal; a session a rule broke is disposed. */
-    private void release(KieSession session, boolean reusable) {
+    private void release(Session slot, boolean reusable) {
         if (reusable) {
             try {
-                for (FactHandle fact : List.<FactHandle>copyOf(session.getFactHandles())) {
-                    session.delete(fact);
+                for (FactHandle fact : slot.inserted) {
+                    slot.kie.delete(fact);
                 }
-                idle.offer(session);
+                slot.inserted.clear();
+                if (slot.kie.getFactCount() > 0) {
+                    // Facts a rule inserted (a policy may assert facts of its own).
+                    for (FactHandle fact : List.<FactHandle>copyOf(slot.kie.getFactHandles())) {
+                        slot.kie.delete(fact);
+                    }
+                }
+                idle.offer(slot);
                 return;
             } catch (RuntimeException e) {
                 // Not reusable after all: dispose of it below.
             }
         }
-        session.dispose();
+        slot.kie.dispose();
+    }
+
+    /** A session and the facts inserted into it for the deal it is deciding. */
+    private static final class Session {
+        final KieSession kie;
+        final List<FactHandle> inserted = new ArrayList<>();
+
+        Session(KieSession kie) {
+            this.kie = kie;
+        }
     }
 
     private static String rootMessage(Throwable failure) {

@@ -16,6 +16,7 @@ import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * The facts the rules can match for one deal: the {@code Deal} itself, each of its parts that is
@@ -69,17 +70,17 @@ final class DealFacts {
         return types;
     }
 
-    /** Inserts the deal's facts into {@code session}. */
-    void insert(Deal deal, KieSession session) {
+    /** Inserts the deal's facts into {@code session}, adding their handles to {@code inserted}. */
+    void insert(Deal deal, KieSession session, List<FactHandle> inserted) {
         for (Part part : parts) {
             Object fact = part.of().apply(deal);
             if (fact != null) {
-                session.insert(fact);
+                inserted.add(session.insert(fact));
             }
         }
         if (mapEntries) {
             for (int i = 0; i < deal.expansionMap().size(); i++) {
-                session.insert(new MapEntry(i, deal.expansionMap().get(i)));
+                inserted.add(session.insert(new MapEntry(i, deal.expansionMap().get(i))));
             }
         }
     }

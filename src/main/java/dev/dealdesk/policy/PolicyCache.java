@@ -53,7 +53,7 @@ final class PolicyCache {
              ObjectInputStream objects = new DroolsObjectInputStream(in, PolicyCache.class.getClassLoader())) {
             @SuppressWarnings("unchecked")
             Collection<KiePackage> packages = (Collection<KiePackage>) objects.readObject();
-            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(PolicyCompiler.kieBaseConfiguration());
             kieBase.addPackages(packages);
             return kieBase;
         } catch (IOException | ClassNotFoundException | RuntimeException e) {

@@ -22,7 +22,9 @@ import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.ParserError;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
+import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
@@ -120,10 +122,20 @@ final class PolicyCompiler {
             return null;
         }
         try {
-            return kie.newKieContainer(release).getKieBase();
+            return kie.newKieContainer(release).newKieBase(kieBaseConfiguration());
         } finally {
             kie.getRepository().removeKieModule(release);
         }
+    }
+
+    /**
+     * How every KieBase of a policy is built: immutable, since a new policy is a new KieBase, which
+     * spares each insert and delete a check for queued changes.
+     */
+    static KieBaseConfiguration kieBaseConfiguration() {
+        KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration();
+        configuration.setOption(KieBaseMutabilityOption.DISABLED);
+        return configuration;
     }
 
     private static PackageDescr parse(PolicySource.RuleFile file, List<PolicyProblem> problems) {

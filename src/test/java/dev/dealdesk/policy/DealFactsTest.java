@@ -43,6 +43,30 @@ class DealFactsTest {
             end
             """;
 
+    private static final String ASSERTED_FACT_RULES = """
+            package dealdesk.policy;
+            import dev.dealdesk.facts.Deal;
+            import dev.dealdesk.policy.SellerOwnershipModel;
+            global dev.dealdesk.policy.Findings findings;
+
+            rule "Assert the model as a fact"
+                @code("test.assert-model") @concerns("failure:test") @severity("INFO")
+            when
+                Deal($seller : seller)
+            then
+                insert(new SellerOwnershipModel(ownershipModelFor($seller.arr())));
+            end
+
+            rule "Report the asserted model"
+                @code("test.model-fact") @concerns("failure:test") @severity("INFO")
+            when
+                SellerOwnershipModel($model : model)
+                Number($count : intValue) from accumulate(SellerOwnershipModel(), count(1))
+            then
+                findings.add(kcontext, "model " + $model + " of " + $count, null);
+            end
+            """;
+
     @TempDir
     Path temp;
 
@@ -62,6 +86,20 @@ class DealFactsTest {
         assertEquals(List.of("test.csm-assigned"), testCodes(policy, clean));
         Deal noProof = TestDeals.cleanLand().remove("/valueProof").deal();
         assertEquals(List.of("test.csm-assigned", "test.no-value-proof"), testCodes(policy, noProof));
+    }
+
+    @Test
+    void factsARuleInserted_doNotOutliveTheirDecision() throws Exception {
+        RulesCopy copy = RulesCopy.of(temp).write("asserted.drl", ASSERTED_FACT_RULES);
+        CompiledPolicy policy = CompiledPolicy.compile(PolicySource.read(copy.directory()));
+        // One thread, so every decision runs in the same reused session.
+        for (String arr : List.of("5000000", "60000000", "250000000", "5000000")) {
+            Deal deal = TestDeals.cleanLand().set("/seller/arr", new java.math.BigDecimal(arr)).deal();
+            Decision decision = policy.decide(deal, "d-" + arr, Instant.EPOCH);
+            List<String> reported = decision.findings().stream().filter(f -> f.code().equals("test.model-fact"))
+                    .map(f -> f.message()).toList();
+            assertEquals(List.of("model " + decision.ownershipModel() + " of 1"), reported, "seller ARR " + arr);
+        }
     }
 
     private static List<String> testCodes(CompiledPolicy policy, Deal deal) {
