@@ -9,14 +9,14 @@ import dev.dealdesk.json.DecisionJson;
 import dev.dealdesk.policy.PolicyExample;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Callable;
@@ -69,8 +69,6 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    private static final int WINDOW = 256;
-
     private volatile boolean invalid;
     private volatile boolean failed;
 
@@ -87,62 +85,68 @@ final class EvaluateCommand implements Callable<Integer> {
             return 1;
         }
         try (DealDesk engine = built.get()) {
-            decideAll(engine, out, err);
+            decideAll(engine, output(out), err);
         }
         return failed ? 1 : invalid ? 2 : 0;
     }
 
     /**
-     * Decides every record, keeping up to a window of decisions in flight so an audited batch
-     * forces the log once per window, not once per deal; each line is printed, in input order, only
-     * once its decision may be returned (with an audit log: once it is on storage).
+     * Decides every record on every core and prints its line in input order (see
+     * {@link OrderedBatches}): with an audit log, a line is printed only once its decision is on
+     * storage, and the log is forced about once per window of decisions, not once per deal.
      */
-    private void decideAll(DealDesk engine, PrintWriter out, PrintWriter err) {
-        Deque<CompletableFuture<String>> inFlight = new ArrayDeque<>();
+    private void decideAll(DealDesk engine, OrderedBatches.Output out, PrintWriter err) {
         ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
             Thread thread = new Thread(runnable, "dealdesk-evaluate");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            InputRecords.read(inputs, main.stdin(), new InputRecords.Sink() {
-                @Override
-                public void accept(InputRecords.Record record) {
-                    // Records are read, decided and formatted on every core; lines still come out in input order.
-                    inFlight.add(CompletableFuture.supplyAsync(() -> decide(engine, record, err), workers)
-                            .thenCompose(line -> line));
-                    // Hand out only the oldest line when the window is full, so the workers never run dry.
-                    while (inFlight.size() >= WINDOW || !inFlight.isEmpty() && inFlight.peek().isDone()) {
-                        printOldest(inFlight, out, err);
-                    }
-                }
-
-                @Override
-                public void idle() {
-                    print(inFlight, out, err);
-                    out.flush();
-                }
-            });
-            print(inFlight, out, err);
+            OrderedBatches batches = new OrderedBatches(workers, record -> decide(engine, record, err), cause -> {
+                failed = true;
+                err.print("dealdesk: " + cause.getMessage() + "\n");
+                return errorLine("(audit)", "", "the decision could not be recorded: " + cause.getMessage());
+            }, out);
+            InputRecords.read(inputs, main.stdin(), batches);
+            batches.idle();
         } finally {
             workers.shutdown();
         }
     }
 
-    private void print(Deque<CompletableFuture<String>> inFlight, PrintWriter out, PrintWriter err) {
-        while (!inFlight.isEmpty()) {
-            printOldest(inFlight, out, err);
-        }
-    }
+    /**
+     * Standard output as UTF-8 bytes, written a batch at a time, when the command runs as a program
+     * (cheaper than a writer's char buffers for millions of lines); else the command line's writer.
+     */
+    private OrderedBatches.Output output(PrintWriter out) {
+        Optional<PrintStream> stdout = main.stdout();
+        if (stdout.isEmpty()) {
+            return new OrderedBatches.Output() {
+                @Override
+                public void print(String text) {
+                    out.print(text);
+                }
 
-    private void printOldest(Deque<CompletableFuture<String>> inFlight, PrintWriter out, PrintWriter err) {
-        try {
-            out.print(inFlight.poll().join());
-        } catch (CompletionException e) {
-            failed = true;
-            err.print("dealdesk: " + e.getCause().getMessage() + "\n");
-            out.print(errorLine("(audit)", "", "the decision could not be recorded: " + e.getCause().getMessage()));
+                @Override
+                public void flush() {
+                    out.flush();
+                }
+            };
         }
+        out.flush();
+        PrintStream bytes = stdout.get();
+        return new OrderedBatches.Output() {
+            @Override
+            public void print(String text) {
+                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                bytes.write(utf8, 0, utf8.length);
+            }
+
+            @Override
+            public void flush() {
+                bytes.flush();
+            }
+        };
     }
 
     private CompletableFuture<String> decide(DealDesk engine, InputRecords.Record record, PrintWriter err) {
@@ -152,6 +156,8 @@ final class EvaluateCommand implements Callable<Integer> {
         try {
             return engine.submit(read(record.text())).thenApply(decision -> format == Format.json
                     ? DecisionJson.toLine(decision) + "\n" : TextFormat.render(decision) + "\n");
+        } catch (CharacterCodingException e) {
+            return done(errorLine(record.source(), "", "not valid UTF-8 text"));
         } catch (InvalidDealException e) {
             return done(errorLine(record.source(), e.path(), e.problem()));
         } catch (EvaluationException e) {

@@ -1,5 +1,6 @@
 package dev.dealdesk.json;
 
+import dev.dealdesk.ApproverRole;
 import dev.dealdesk.Decision;
 import dev.dealdesk.Finding;
 import jakarta.json.JsonArrayBuilder;
@@ -8,6 +9,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,12 +51,23 @@ public final class DecisionJson {
      */
     public static String toLine(Decision decision) {
         StringBuilder json = new StringBuilder(2048);
+        appendLine(decision, json);
+        return json.toString();
+    }
+
+    /**
+     * Appends the text of {@link #toLine} to {@code json}, so a batch can write many decisions into
+     * one buffer.
+     */
+    public static void appendLine(Decision decision, StringBuilder json) {
         json.append("{\"dealId\":");
         CanonicalJson.string(decision.dealId(), json);
-        json.append(",\"asOf\":\"").append(decision.asOf()).append("\",\"outcome\":\"").append(decision.outcome())
-                .append("\",\"ownershipModel\":\"").append(decision.ownershipModel()).append("\",\"approvers\":[");
-        for (int i = 0; i < decision.approvers().size(); i++) {
-            json.append(i == 0 ? "\"" : ",\"").append(decision.approvers().get(i)).append('"');
+        json.append(",\"asOf\":\"").append(decision.asOf()).append("\",\"outcome\":\"").append(decision.outcome().name())
+                .append("\",\"ownershipModel\":\"").append(decision.ownershipModel().name()).append("\",\"approvers\":[");
+        // Derived from the findings on every call: take them once.
+        List<ApproverRole> approvers = decision.approvers();
+        for (int i = 0; i < approvers.size(); i++) {
+            json.append(i == 0 ? "\"" : ",\"").append(approvers.get(i).name()).append('"');
         }
         json.append("],\"findings\":[");
         for (int i = 0; i < decision.findings().size(); i++) {
@@ -68,7 +81,6 @@ public final class DecisionJson {
         json.append(",\"files\":").append(decision.policy().files()).append("},\"decisionId\":");
         CanonicalJson.string(decision.decisionId(), json);
         json.append(",\"evaluatedAt\":\"").append(decision.evaluatedAt()).append("\"}");
-        return json.toString();
     }
 
     private static void line(Finding finding, StringBuilder json) {
@@ -111,7 +123,12 @@ public final class DecisionJson {
         } else {
             CanonicalJson.string(finding.remedy(), json);
         }
-        json.append(",\"approver\":").append(finding.approver() == null ? "null" : "\"" + finding.approver() + "\"");
+        json.append(",\"approver\":");
+        if (finding.approver() == null) {
+            json.append("null");
+        } else {
+            json.append('"').append(finding.approver().name()).append('"');
+        }
         json.append(",\"rule\":");
         CanonicalJson.string(finding.rule(), json);
         json.append('}');
