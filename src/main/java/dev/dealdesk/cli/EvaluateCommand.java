@@ -6,13 +6,15 @@ import dev.dealdesk.facts.Deal;
 import dev.dealdesk.facts.DealReader;
 import dev.dealdesk.facts.InvalidDealException;
 import dev.dealdesk.json.DecisionJson;
+import dev.dealdesk.json.Utf8Buffer;
 import dev.dealdesk.policy.PolicyExample;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -115,47 +117,48 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     /**
-     * Standard output as UTF-8 bytes, written a batch at a time, when the command runs as a program
-     * (cheaper than a writer's char buffers for millions of lines); else the command line's writer.
+     * Standard output as bytes, written a batch at a time, when the command runs as a program
+     * (cheaper than a writer's char buffers and encoder for millions of lines); else the command
+     * line's writer.
      */
     private OrderedBatches.Output output(PrintWriter out) {
         Optional<PrintStream> stdout = main.stdout();
-        if (stdout.isEmpty()) {
-            return new OrderedBatches.Output() {
-                @Override
-                public void print(String text) {
-                    out.print(text);
-                }
-
-                @Override
-                public void flush() {
-                    out.flush();
-                }
-            };
-        }
         out.flush();
-        PrintStream bytes = stdout.get();
         return new OrderedBatches.Output() {
             @Override
-            public void print(String text) {
-                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-                bytes.write(utf8, 0, utf8.length);
+            public void print(Utf8Buffer batch) {
+                if (stdout.isPresent()) {
+                    try {
+                        batch.writeTo(stdout.get());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("a PrintStream reports no errors", e);
+                    }
+                } else {
+                    out.print(batch.toString());
+                }
             }
 
             @Override
             public void flush() {
-                bytes.flush();
+                stdout.ifPresent(PrintStream::flush);
+                out.flush();
             }
         };
     }
 
-    private CompletableFuture<String> decide(DealDesk engine, InputRecords.Record record, PrintWriter err) {
+    private CompletableFuture<OrderedBatches.Text> decide(DealDesk engine, InputRecords.Record record, PrintWriter err) {
         if (record.problem() != null) {
             return done(errorLine(record.source(), "", record.problem()));
         }
         try {
-            return engine.submit(read(record.text())).thenApply(decision -> format == Format.json
-                    ? DecisionJson.toLine(decision) + "\n" : TextFormat.render(decision) + "\n");
+            return engine.submit(read(record.text())).thenApply(decision -> batch -> {
+                if (format == Format.json) {
+                    DecisionJson.appendLine(decision, batch);
+                } else {
+                    batch.append(TextFormat.render(decision));
+                }
+                batch.ascii('\n');
+            });
         } catch (CharacterCodingException e) {
             return done(errorLine(record.source(), "", "not valid UTF-8 text"));
         } catch (InvalidDealException e) {
@@ -172,8 +175,8 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private static CompletableFuture<String> done(String line) {
-        return CompletableFuture.completedFuture(line);
+    private static CompletableFuture<OrderedBatches.Text> done(String line) {
+        return CompletableFuture.completedFuture(batch -> batch.append(line));
     }
 
     private static Deal read(String text) throws InvalidDealException {

@@ -37,10 +37,23 @@ final class InputRecords {
          * @throws CharacterCodingException when the bytes are not UTF-8
          */
         String text() throws CharacterCodingException {
+            if (isAscii(bytes)) {
+                // Most records: ASCII is valid UTF-8 as it is, and a Latin-1 string is made by a plain copy.
+                return new String(bytes, StandardCharsets.ISO_8859_1);
+            }
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
+        }
+
+        private static boolean isAscii(byte[] bytes) {
+            for (byte b : bytes) {
+                if (b < 0) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

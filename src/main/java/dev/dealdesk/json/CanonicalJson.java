@@ -71,11 +71,6 @@ public final class CanonicalJson {
     /** Appends {@code value} as a JSON string. */
     static void string(String value, StringBuilder text) {
         text.append('"');
-        if (needsNoEscape(value)) {
-            // Most strings: one bulk copy instead of a character at a time.
-            text.append(value).append('"');
-            return;
-        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -96,15 +91,5 @@ public final class CanonicalJson {
             }
         }
         text.append('"');
-    }
-
-    private static boolean needsNoEscape(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == '"' || c == '\\') {
-                return false;
-            }
-        }
-        return true;
     }
 }
