@@ -183,6 +183,10 @@ final class EvaluateCommand implements Callable<Integer> {
         if (text.isBlank()) {
             throw new InvalidDealException("", "empty record; expected a deal object");
         }
+        Optional<Deal> plain = DealReader.readPlain(text);
+        if (plain.isPresent()) {
+            return plain.get();
+        }
         JsonValue document = DealReader.parse(text);
         return PolicyExample.isExample(document) ? PolicyExample.read(document).deal() : DealReader.read(document, "");
     }

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -144,14 +145,23 @@ final class JsonFields {
     LocalDate requiredDate(String name) throws InvalidDealException {
         String expected = "a date YYYY-MM-DD";
         String text = string(required(name, expected), name, expected);
+        Optional<LocalDate> date = date(text);
+        if (date.isEmpty()) {
+            throw new InvalidDealException(path(name), "expected " + expected + ", got " + quote(text));
+        }
+        return date.get();
+    }
+
+    /** The date {@code YYYY-MM-DD} that {@code text} is, or empty when it is none (2026-11-31, say). */
+    static Optional<LocalDate> date(String text) {
         try {
             if (DATE.matcher(text).matches()) {
-                return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+                return Optional.of(LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE));
             }
         } catch (DateTimeParseException invalidDay) {
-            // falls through to the same error as a malformed date
+            // the same as a malformed date
         }
-        throw new InvalidDealException(path(name), "expected " + expected + ", got " + quote(text));
+        return Optional.empty();
     }
 
     Quarter optionalQuarter(String name) throws InvalidDealException {
