@@ -1,10 +1,12 @@
 package dev.dealdesk.facts;
 
+import static dev.dealdesk.facts.EventReader.required;
+
+import dev.dealdesk.facts.EventReader.Decline;
+import dev.dealdesk.facts.EventReader.Members;
 import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,29 +20,19 @@ import java.util.List;
  * policy example. The caller then reads the text with {@link DealReader}, which names the first
  * problem exactly as it always has; so errors never come from here. A member added to
  * {@link DealReader} but not here is unknown here, and deals that use it simply take the careful way.
- * Stateless apart from one parser per document.
  */
 final class DealBinder {
 
-    /** Gives up on the fast way; thrown often enough on bad input that it carries no stack trace. */
-    private static final class Decline extends Exception {
-        Decline() {
-            super(null, null, false, false);
-        }
-    }
-
-    private static final Decline DECLINE = new Decline();
-
-    private final JsonParser parser;
+    private final EventReader in;
 
     private DealBinder(JsonParser parser) {
-        this.parser = parser;
+        this.in = new EventReader(parser);
     }
 
     /** The deal in {@code json}, or {@code null} when it is not a plain deal that reads without error. */
     static Deal read(String json, JsonParserFactory parsers) {
         try (JsonParser parser = parsers.createParser(new StringReader(json))) {
-            if (!parser.hasNext() || parser.next() != Event.START_OBJECT) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 return null;
             }
             Deal deal = new DealBinder(parser).deal();
@@ -68,42 +60,42 @@ final class DealBinder {
         Ownership ownership = null;
         Contract contract = null;
         Expansion expansion = null;
-        for (Members members = new Members(DealReader.DEAL); members.next(); ) {
+        for (Members members = in.members(DealReader.DEAL); members.next(); ) {
             switch (members.name()) {
-                case "dealId" -> dealId = string(members.value());
-                case "asOf" -> asOf = date(members.value());
-                case "motion" -> motion = constant(members.value(), Motion.class);
-                case "stage" -> stage = constant(members.value(), Stage.class);
-                case "segment" -> segment = constant(members.value(), Segment.class);
-                case "acv" -> acv = number(members.value(), true);
-                case "touchModel" -> touchModel = constant(members.value(), TouchModel.class);
-                case "seller" -> seller = object(members.value()) ? seller() : null;
-                case "valueProof" -> valueProof = object(members.value()) ? valueProof() : null;
-                case "expansionMap" -> expansionMap = expansionMap(members.value());
-                case "customerStrategy" -> customerStrategy = object(members.value()) ? customerStrategy() : null;
-                case "sizing" -> sizing = object(members.value()) ? sizing() : null;
-                case "customerSuccess" -> customerSuccess = object(members.value()) ? customerSuccess() : null;
-                case "ownership" -> ownership = object(members.value()) ? ownership() : null;
-                case "contract" -> contract = object(members.value()) ? contract() : null;
-                case "expansion" -> expansion = object(members.value()) ? expansion() : null;
-                default -> throw DECLINE;
+                case "dealId" -> dealId = in.string();
+                case "asOf" -> asOf = in.date();
+                case "motion" -> motion = in.constant(Motion.class);
+                case "stage" -> stage = in.constant(Stage.class);
+                case "segment" -> segment = in.constant(Segment.class);
+                case "acv" -> acv = in.number(true);
+                case "touchModel" -> touchModel = in.constant(TouchModel.class);
+                case "seller" -> seller = in.object() ? seller() : null;
+                case "valueProof" -> valueProof = in.object() ? valueProof() : null;
+                case "expansionMap" -> expansionMap = expansionMap();
+                case "customerStrategy" -> customerStrategy = in.object() ? customerStrategy() : null;
+                case "sizing" -> sizing = in.object() ? sizing() : null;
+                case "customerSuccess" -> customerSuccess = in.object() ? customerSuccess() : null;
+                case "ownership" -> ownership = in.object() ? ownership() : null;
+                case "contract" -> contract = in.object() ? contract() : null;
+                case "expansion" -> expansion = in.object() ? expansion() : null;
+                default -> EventReader.decline();
             }
         }
-        if (dealId == null || dealId.isBlank() || asOf == null || motion == null || stage == null || segment == null
-                || acv == null || seller == null || contract == null) {
-            throw DECLINE;
+        if (required(dealId).isBlank()) {
+            EventReader.decline();
         }
-        return new Deal(dealId, asOf, motion, stage, segment, acv, touchModel, seller, valueProof, expansionMap,
-                customerStrategy, sizing, customerSuccess, ownership, contract, expansion);
+        return new Deal(dealId, required(asOf), required(motion), required(stage), required(segment), required(acv),
+                touchModel, required(seller), valueProof, expansionMap, customerStrategy, sizing, customerSuccess,
+                ownership, required(contract), expansion);
     }
 
     private Seller seller() throws Decline {
         Double arr = null;
-        for (Members members = new Members(DealReader.SELLER); members.next(); ) {
-            if (!members.name().equals("arr")) {
-                throw DECLINE;
+        for (Members members = in.members(DealReader.SELLER); members.next(); ) {
+            switch (members.name()) {
+                case "arr" -> arr = in.number(true);
+                default -> EventReader.decline();
             }
-            arr = number(members.value(), true);
         }
         return new Seller(required(arr));
     }
@@ -116,49 +108,45 @@ final class DealBinder {
         Integer windowDays = null;
         Boolean reachesProduction = null;
         String champion = null;
-        for (Members members = new Members(DealReader.VALUE_PROOF); members.next(); ) {
+        for (Members members = in.members(DealReader.VALUE_PROOF); members.next(); ) {
             switch (members.name()) {
-                case "workflow" -> workflow = string(members.value());
-                case "metric" -> metric = string(members.value());
-                case "baseline" -> baseline = number(members.value(), false);
-                case "target" -> target = number(members.value(), false);
-                case "windowDays" -> windowDays = integer(members.value(), 1);
-                case "reachesProduction" -> reachesProduction = bool(members.value());
-                case "champion" -> champion = string(members.value());
-                default -> throw DECLINE;
+                case "workflow" -> workflow = in.string();
+                case "metric" -> metric = in.string();
+                case "baseline" -> baseline = in.number(false);
+                case "target" -> target = in.number(false);
+                case "windowDays" -> windowDays = in.integer(1);
+                case "reachesProduction" -> reachesProduction = in.bool();
+                case "champion" -> champion = in.string();
+                default -> EventReader.decline();
             }
         }
         return new ValueProof(workflow, metric, baseline, target, windowDays, reachesProduction, champion);
     }
 
-    private List<ExpansionTarget> expansionMap(Event event) throws Decline {
+    private List<ExpansionTarget> expansionMap() throws Decline {
+        if (!in.array()) {
+            return List.of();
+        }
         List<ExpansionTarget> targets = new ArrayList<>();
-        for (Event item = array(event) ? parser.next() : Event.END_ARRAY; item != Event.END_ARRAY; item = parser.next()) {
-            if (item != Event.START_OBJECT) {
-                throw DECLINE;
+        while (in.nextObjectItem()) {
+            String team = null;
+            String sponsor = null;
+            String useCase = null;
+            Double estimatedAcv = null;
+            Quarter targetQuarter = null;
+            for (Members members = in.members(DealReader.EXPANSION_TARGET); members.next(); ) {
+                switch (members.name()) {
+                    case "team" -> team = in.string();
+                    case "sponsor" -> sponsor = in.string();
+                    case "useCase" -> useCase = in.string();
+                    case "estimatedAcv" -> estimatedAcv = in.number(true);
+                    case "targetQuarter" -> targetQuarter = in.quarter();
+                    default -> EventReader.decline();
+                }
             }
-            targets.add(expansionTarget());
+            targets.add(new ExpansionTarget(required(team), sponsor, useCase, estimatedAcv, targetQuarter));
         }
-        return event == Event.VALUE_NULL ? List.of() : targets;
-    }
-
-    private ExpansionTarget expansionTarget() throws Decline {
-        String team = null;
-        String sponsor = null;
-        String useCase = null;
-        Double estimatedAcv = null;
-        Quarter targetQuarter = null;
-        for (Members members = new Members(DealReader.EXPANSION_TARGET); members.next(); ) {
-            switch (members.name()) {
-                case "team" -> team = string(members.value());
-                case "sponsor" -> sponsor = string(members.value());
-                case "useCase" -> useCase = string(members.value());
-                case "estimatedAcv" -> estimatedAcv = number(members.value(), true);
-                case "targetQuarter" -> targetQuarter = quarter(members.value());
-                default -> throw DECLINE;
-            }
-        }
-        return new ExpansionTarget(required(team), sponsor, useCase, estimatedAcv, targetQuarter);
+        return targets;
     }
 
     private CustomerStrategy customerStrategy() throws Decline {
@@ -166,50 +154,50 @@ final class DealBinder {
         List<Phase> phases = List.of();
         Framing framing = null;
         ExpansionTrigger expansionTrigger = null;
-        for (Members members = new Members(DealReader.STRATEGY); members.next(); ) {
+        for (Members members = in.members(DealReader.STRATEGY); members.next(); ) {
             switch (members.name()) {
-                case "horizonMonths" -> horizonMonths = integer(members.value(), 0);
-                case "phases" -> phases = phases(members.value());
-                case "framing" -> framing = constant(members.value(), Framing.class);
-                case "expansionTrigger" -> expansionTrigger = constant(members.value(), ExpansionTrigger.class);
-                default -> throw DECLINE;
+                case "horizonMonths" -> horizonMonths = in.integer(0);
+                case "phases" -> phases = phases();
+                case "framing" -> framing = in.constant(Framing.class);
+                case "expansionTrigger" -> expansionTrigger = in.constant(ExpansionTrigger.class);
+                default -> EventReader.decline();
             }
         }
         return new CustomerStrategy(horizonMonths, phases, framing, expansionTrigger);
     }
 
-    private List<Phase> phases(Event event) throws Decline {
+    private List<Phase> phases() throws Decline {
+        if (!in.array()) {
+            return List.of();
+        }
         List<Phase> phases = new ArrayList<>();
-        for (Event item = array(event) ? parser.next() : Event.END_ARRAY; item != Event.END_ARRAY; item = parser.next()) {
-            if (item != Event.START_OBJECT) {
-                throw DECLINE;
-            }
+        while (in.nextObjectItem()) {
             String name = null;
             String team = null;
             String outcome = null;
             Integer startMonth = null;
-            for (Members members = new Members(DealReader.PHASE); members.next(); ) {
+            for (Members members = in.members(DealReader.PHASE); members.next(); ) {
                 switch (members.name()) {
-                    case "name" -> name = string(members.value());
-                    case "team" -> team = string(members.value());
-                    case "outcome" -> outcome = string(members.value());
-                    case "startMonth" -> startMonth = integer(members.value(), 0);
-                    default -> throw DECLINE;
+                    case "name" -> name = in.string();
+                    case "team" -> team = in.string();
+                    case "outcome" -> outcome = in.string();
+                    case "startMonth" -> startMonth = in.integer(0);
+                    default -> EventReader.decline();
                 }
             }
             phases.add(new Phase(name, team, outcome, startMonth));
         }
-        return event == Event.VALUE_NULL ? List.of() : phases;
+        return phases;
     }
 
     private Sizing sizing() throws Decline {
         Integer needed = null;
         Integer purchased = null;
-        for (Members members = new Members(DealReader.SIZING); members.next(); ) {
+        for (Members members = in.members(DealReader.SIZING); members.next(); ) {
             switch (members.name()) {
-                case "seatsNeededForOutcome" -> needed = integer(members.value(), 0);
-                case "seatsPurchased" -> purchased = integer(members.value(), 0);
-                default -> throw DECLINE;
+                case "seatsNeededForOutcome" -> needed = in.integer(0);
+                case "seatsPurchased" -> purchased = in.integer(0);
+                default -> EventReader.decline();
             }
         }
         return new Sizing(needed, purchased);
@@ -220,13 +208,13 @@ final class DealBinder {
         Boolean expansionTarget = null;
         Double hours = null;
         Double hourlyCost = null;
-        for (Members members = new Members(DealReader.CUSTOMER_SUCCESS); members.next(); ) {
+        for (Members members = in.members(DealReader.CUSTOMER_SUCCESS); members.next(); ) {
             switch (members.name()) {
-                case "csmAssigned" -> assigned = bool(members.value());
-                case "csmExpansionTarget" -> expansionTarget = bool(members.value());
-                case "csHoursPerQuarter" -> hours = number(members.value(), true);
-                case "csHourlyCost" -> hourlyCost = number(members.value(), true);
-                default -> throw DECLINE;
+                case "csmAssigned" -> assigned = in.bool();
+                case "csmExpansionTarget" -> expansionTarget = in.bool();
+                case "csHoursPerQuarter" -> hours = in.number(true);
+                case "csHourlyCost" -> hourlyCost = in.number(true);
+                default -> EventReader.decline();
             }
         }
         return new CustomerSuccess(assigned, expansionTarget, hours, hourlyCost);
@@ -236,12 +224,12 @@ final class DealBinder {
         ExpansionOwner owner = null;
         Integer handoffSlaDays = null;
         Boolean sharedComp = null;
-        for (Members members = new Members(DealReader.OWNERSHIP); members.next(); ) {
+        for (Members members = in.members(DealReader.OWNERSHIP); members.next(); ) {
             switch (members.name()) {
-                case "expansionOwner" -> owner = constant(members.value(), ExpansionOwner.class);
-                case "handoffSlaDays" -> handoffSlaDays = integer(members.value(), 0);
-                case "sharedExpansionComp" -> sharedComp = bool(members.value());
-                default -> throw DECLINE;
+                case "expansionOwner" -> owner = in.constant(ExpansionOwner.class);
+                case "handoffSlaDays" -> handoffSlaDays = in.integer(0);
+                case "sharedExpansionComp" -> sharedComp = in.bool();
+                default -> EventReader.decline();
             }
         }
         return new Ownership(owner, handoffSlaDays, sharedComp);
@@ -252,13 +240,13 @@ final class DealBinder {
         Integer termMonths = null;
         Boolean byAddOn = null;
         Boolean spendAlerts = null;
-        for (Members members = new Members(DealReader.CONTRACT); members.next(); ) {
+        for (Members members = in.members(DealReader.CONTRACT); members.next(); ) {
             switch (members.name()) {
-                case "pricingModel" -> pricingModel = constant(members.value(), PricingModel.class);
-                case "termMonths" -> termMonths = integer(members.value(), 1);
-                case "expansionByAddOn" -> byAddOn = bool(members.value());
-                case "usageSpendAlerts" -> spendAlerts = bool(members.value());
-                default -> throw DECLINE;
+                case "pricingModel" -> pricingModel = in.constant(PricingModel.class);
+                case "termMonths" -> termMonths = in.integer(1);
+                case "expansionByAddOn" -> byAddOn = in.bool();
+                case "usageSpendAlerts" -> spendAlerts = in.bool();
+                default -> EventReader.decline();
             }
         }
         return new Contract(required(pricingModel), required(termMonths), byAddOn, spendAlerts);
@@ -267,130 +255,13 @@ final class DealBinder {
     private Expansion expansion() throws Decline {
         Integer daysInQueue = null;
         Boolean landValueProven = null;
-        for (Members members = new Members(DealReader.EXPANSION); members.next(); ) {
+        for (Members members = in.members(DealReader.EXPANSION); members.next(); ) {
             switch (members.name()) {
-                case "daysInQueue" -> daysInQueue = integer(members.value(), 0);
-                case "landValueProven" -> landValueProven = bool(members.value());
-                default -> throw DECLINE;
+                case "daysInQueue" -> daysInQueue = in.integer(0);
+                case "landValueProven" -> landValueProven = in.bool();
+                default -> EventReader.decline();
             }
         }
         return new Expansion(daysInQueue, landValueProven);
-    }
-
-    /**
-     * The members of the object just started, in document order: only the {@code allowed} names,
-     * each at most once.
-     */
-    private final class Members {
-
-        private final List<String> allowed;
-        private int seen; // a bit per allowed name (no object has more than 32)
-        private String name;
-
-        Members(List<String> allowed) {
-            this.allowed = allowed;
-        }
-
-        /** Moves to the next member's name; false at the end of the object. */
-        boolean next() throws Decline {
-            if (parser.next() == Event.END_OBJECT) {
-                return false;
-            }
-            name = parser.getString();
-            int index = allowed.indexOf(name);
-            if (index < 0 || (seen & 1 << index) != 0) {
-                throw DECLINE;
-            }
-            seen |= 1 << index;
-            return true;
-        }
-
-        String name() {
-            return name;
-        }
-
-        /** Moves to the member's value and gives its event. */
-        Event value() {
-            return parser.next();
-        }
-    }
-
-    // Each reader below takes the event of the value in hand; JSON null reads as absent (null).
-
-    /** Whether an object starts (read it next); false for null. */
-    private static boolean object(Event event) throws Decline {
-        if (event != Event.START_OBJECT && event != Event.VALUE_NULL) {
-            throw DECLINE;
-        }
-        return event == Event.START_OBJECT;
-    }
-
-    /** Whether an array starts (read its items next); false for null. */
-    private static boolean array(Event event) throws Decline {
-        if (event != Event.START_ARRAY && event != Event.VALUE_NULL) {
-            throw DECLINE;
-        }
-        return event == Event.START_ARRAY;
-    }
-
-    private String string(Event event) throws Decline {
-        return event == Event.VALUE_NULL ? null : event == Event.VALUE_STRING ? parser.getString() : decline();
-    }
-
-    private Boolean bool(Event event) throws Decline {
-        return switch (event) {
-            case VALUE_TRUE -> Boolean.TRUE;
-            case VALUE_FALSE -> Boolean.FALSE;
-            case VALUE_NULL -> null;
-            default -> decline();
-        };
-    }
-
-    /** As {@link JsonFields}: the number's double value, finite, and not negative when {@code nonNegative}. */
-    private Double number(Event event, boolean nonNegative) throws Decline {
-        BigDecimal exact = exact(event);
-        if (exact == null) {
-            return null;
-        }
-        double number = exact.doubleValue();
-        return Double.isInfinite(number) || nonNegative && exact.signum() < 0 ? decline() : number;
-    }
-
-    /** As {@link JsonFields}: an int of at least {@code min}, with no fraction. */
-    private Integer integer(Event event, int min) throws Decline {
-        BigDecimal exact = exact(event);
-        if (exact == null) {
-            return null;
-        }
-        // Checked before intValueExact, which would expand a huge exponent digit by digit.
-        int integer = exact.precision() - exact.scale() <= 10 ? exact.intValueExact() : decline();
-        return integer >= min ? integer : decline();
-    }
-
-    private BigDecimal exact(Event event) throws Decline {
-        return event == Event.VALUE_NULL ? null : event == Event.VALUE_NUMBER ? parser.getBigDecimal() : decline();
-    }
-
-    private <E extends Enum<E>> E constant(Event event, Class<E> type) throws Decline {
-        String name = string(event);
-        return name == null ? null : Enum.valueOf(type, name); // an unknown name throws: declined above
-    }
-
-    private LocalDate date(Event event) throws Decline {
-        String text = string(event);
-        return text == null ? null : JsonFields.date(text).orElseThrow(() -> DECLINE);
-    }
-
-    private Quarter quarter(Event event) throws Decline {
-        String text = string(event);
-        return text == null ? null : Quarter.parse(text); // not a quarter throws: declined above
-    }
-
-    private static <T> T required(T value) throws Decline {
-        return value == null ? decline() : value;
-    }
-
-    private static <T> T decline() throws Decline {
-        throw DECLINE;
     }
 }
