@@ -6,17 +6,19 @@ import dev.dealdesk.facts.Deal;
 import dev.dealdesk.facts.DealReader;
 import dev.dealdesk.facts.InvalidDealException;
 import dev.dealdesk.json.DecisionJson;
+import dev.dealdesk.json.Utf8Buffer;
 import dev.dealdesk.policy.PolicyExample;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Callable;
@@ -69,8 +71,6 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    private static final int WINDOW = 256;
-
     private volatile boolean invalid;
     private volatile boolean failed;
 
@@ -87,71 +87,80 @@ final class EvaluateCommand implements Callable<Integer> {
             return 1;
         }
         try (DealDesk engine = built.get()) {
-            decideAll(engine, out, err);
+            decideAll(engine, output(out), err);
         }
         return failed ? 1 : invalid ? 2 : 0;
     }
 
     /**
-     * Decides every record, keeping up to a window of decisions in flight so an audited batch
-     * forces the log once per window, not once per deal; each line is printed, in input order, only
-     * once its decision may be returned (with an audit log: once it is on storage).
+     * Decides every record on every core and prints its line in input order (see
+     * {@link OrderedBatches}): with an audit log, a line is printed only once its decision is on
+     * storage, and the log is forced about once per window of decisions, not once per deal.
      */
-    private void decideAll(DealDesk engine, PrintWriter out, PrintWriter err) {
-        Deque<CompletableFuture<String>> inFlight = new ArrayDeque<>();
+    private void decideAll(DealDesk engine, OrderedBatches.Output out, PrintWriter err) {
         ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
             Thread thread = new Thread(runnable, "dealdesk-evaluate");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            InputRecords.read(inputs, main.stdin(), new InputRecords.Sink() {
-                @Override
-                public void accept(InputRecords.Record record) {
-                    // Records are read, decided and formatted on every core; lines still come out in input order.
-                    inFlight.add(CompletableFuture.supplyAsync(() -> decide(engine, record, err), workers)
-                            .thenCompose(line -> line));
-                    // Hand out only the oldest line when the window is full, so the workers never run dry.
-                    while (inFlight.size() >= WINDOW || !inFlight.isEmpty() && inFlight.peek().isDone()) {
-                        printOldest(inFlight, out, err);
-                    }
-                }
-
-                @Override
-                public void idle() {
-                    print(inFlight, out, err);
-                    out.flush();
-                }
-            });
-            print(inFlight, out, err);
+            OrderedBatches batches = new OrderedBatches(workers, record -> decide(engine, record, err), cause -> {
+                failed = true;
+                err.print("dealdesk: " + cause.getMessage() + "\n");
+                return errorLine("(audit)", "", "the decision could not be recorded: " + cause.getMessage());
+            }, out);
+            InputRecords.read(inputs, main.stdin(), batches);
+            batches.idle();
         } finally {
             workers.shutdown();
         }
     }
 
-    private void print(Deque<CompletableFuture<String>> inFlight, PrintWriter out, PrintWriter err) {
-        while (!inFlight.isEmpty()) {
-            printOldest(inFlight, out, err);
-        }
+    /**
+     * Standard output as bytes, written a batch at a time, when the command runs as a program
+     * (cheaper than a writer's char buffers and encoder for millions of lines); else the command
+     * line's writer.
+     */
+    private OrderedBatches.Output output(PrintWriter out) {
+        Optional<PrintStream> stdout = main.stdout();
+        out.flush();
+        return new OrderedBatches.Output() {
+            @Override
+            public void print(Utf8Buffer batch) {
+                if (stdout.isPresent()) {
+                    try {
+                        batch.writeTo(stdout.get());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("a PrintStream reports no errors", e);
+                    }
+                } else {
+                    out.print(batch.toString());
+                }
+            }
+
+            @Override
+            public void flush() {
+                stdout.ifPresent(PrintStream::flush);
+                out.flush();
+            }
+        };
     }
 
-    private void printOldest(Deque<CompletableFuture<String>> inFlight, PrintWriter out, PrintWriter err) {
-        try {
-            out.print(inFlight.poll().join());
-        } catch (CompletionException e) {
-            failed = true;
-            err.print("dealdesk: " + e.getCause().getMessage() + "\n");
-            out.print(errorLine("(audit)", "", "the decision could not be recorded: " + e.getCause().getMessage()));
-        }
-    }
-
-    private CompletableFuture<String> decide(DealDesk engine, InputRecords.Record record, PrintWriter err) {
+    private CompletableFuture<OrderedBatches.Text> decide(DealDesk engine, InputRecords.Record record, PrintWriter err) {
         if (record.problem() != null) {
             return done(errorLine(record.source(), "", record.problem()));
         }
         try {
-            return engine.submit(read(record.text())).thenApply(decision -> format == Format.json
-                    ? DecisionJson.toLine(decision) + "\n" : TextFormat.render(decision) + "\n");
+            return engine.submit(read(record.text())).thenApply(decision -> batch -> {
+                if (format == Format.json) {
+                    DecisionJson.appendLine(decision, batch);
+                } else {
+                    batch.append(TextFormat.render(decision));
+                }
+                batch.ascii('\n');
+            });
+        } catch (CharacterCodingException e) {
+            return done(errorLine(record.source(), "", "not valid UTF-8 text"));
         } catch (InvalidDealException e) {
             return done(errorLine(record.source(), e.path(), e.problem()));
         } catch (EvaluationException e) {
@@ -166,13 +175,17 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private static CompletableFuture<String> done(String line) {
-        return CompletableFuture.completedFuture(line);
+    private static CompletableFuture<OrderedBatches.Text> done(String line) {
+        return CompletableFuture.completedFuture(batch -> batch.append(line));
     }
 
     private static Deal read(String text) throws InvalidDealException {
         if (text.isBlank()) {
             throw new InvalidDealException("", "empty record; expected a deal object");
+        }
+        Optional<Deal> plain = DealReader.readPlain(text);
+        if (plain.isPresent()) {
+            return plain.get();
         }
         JsonValue document = DealReader.parse(text);
         return PolicyExample.isExample(document) ? PolicyExample.read(document).deal() : DealReader.read(document, "");

@@ -21,13 +21,40 @@ import java.util.stream.Stream;
 final class InputRecords {
 
     /**
-     * One record.
+     * One record, as read: decoding its text is left to {@link #text()}, so it can happen on any
+     * thread.
      *
      * @param source  where it came from: a file path or {@code stdin:LINE}
-     * @param text    the JSON text, or {@code null} when it could not be read
+     * @param bytes   the record's bytes, or {@code null} when it could not be read
      * @param problem why it could not be read, or {@code null}
      */
-    record Record(String source, String text, String problem) {
+    record Record(String source, byte[] bytes, String problem) {
+
+        /**
+         * The record's text, decoded strictly, so bytes that are not UTF-8 are an error, not
+         * replacement characters.
+         *
+         * @throws CharacterCodingException when the bytes are not UTF-8
+         */
+        String text() throws CharacterCodingException {
+            if (isAscii(bytes)) {
+                // Most records: ASCII is valid UTF-8 as it is, and a Latin-1 string is made by a plain copy.
+                return new String(bytes, StandardCharsets.ISO_8859_1);
+            }
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        }
+
+        private static boolean isAscii(byte[] bytes) {
+            for (byte b : bytes) {
+                if (b < 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** Receives records in input order. */
@@ -66,7 +93,7 @@ final class InputRecords {
                 int read = stdin.read(buffer);
                 if (read < 0) {
                     if (line.size() > 0) {
-                        sink.accept(decode("stdin:" + (number + 1), line.toByteArray()));
+                        sink.accept(new Record("stdin:" + (number + 1), line.toByteArray(), null));
                     }
                     return;
                 }
@@ -75,7 +102,7 @@ final class InputRecords {
                     if (buffer[i] == '\n') {
                         line.write(buffer, start, i - start);
                         number++;
-                        sink.accept(decode("stdin:" + number, line.toByteArray()));
+                        sink.accept(new Record("stdin:" + number, line.toByteArray(), null));
                         line.reset();
                         start = i + 1;
                     }
@@ -84,18 +111,6 @@ final class InputRecords {
             }
         } catch (IOException e) {
             sink.accept(new Record("stdin:" + (number + 1), null, "cannot read standard input: " + e.getMessage()));
-        }
-    }
-
-    /** Decodes one line strictly, so bytes that are not UTF-8 are an error, not replacement characters. */
-    private static Record decode(String source, byte[] bytes) {
-        try {
-            return new Record(source, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString(), null);
-        } catch (CharacterCodingException e) {
-            return new Record(source, null, "not valid UTF-8 text");
         }
     }
 
@@ -121,7 +136,7 @@ final class InputRecords {
 
     private static void readFile(Path file, String source, Sink sink) {
         try {
-            sink.accept(decode(source, Files.readAllBytes(file)));
+            sink.accept(new Record(source, Files.readAllBytes(file), null));
         } catch (IOException e) {
             String reason = Files.exists(file) ? "cannot read file: " + e.getMessage() : "no such file or directory";
             sink.accept(new Record(source, null, reason));

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Strict reader of deal facts from JSON (policy brief, section 2). Bad input is an
@@ -28,23 +29,23 @@ public final class DealReader {
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    private static final List<String> DEAL = List.of("dealId", "asOf", "motion", "stage", "segment", "acv",
+    static final List<String> DEAL = List.of("dealId", "asOf", "motion", "stage", "segment", "acv",
             "touchModel", "seller", "valueProof", "expansionMap", "customerStrategy", "sizing", "customerSuccess",
             "ownership", "contract", "expansion");
-    private static final List<String> SELLER = List.of("arr");
-    private static final List<String> VALUE_PROOF = List.of("workflow", "metric", "baseline", "target",
+    static final List<String> SELLER = List.of("arr");
+    static final List<String> VALUE_PROOF = List.of("workflow", "metric", "baseline", "target",
             "windowDays", "reachesProduction", "champion");
-    private static final List<String> EXPANSION_TARGET = List.of("team", "sponsor", "useCase", "estimatedAcv",
+    static final List<String> EXPANSION_TARGET = List.of("team", "sponsor", "useCase", "estimatedAcv",
             "targetQuarter");
-    private static final List<String> STRATEGY = List.of("horizonMonths", "phases", "framing", "expansionTrigger");
-    private static final List<String> PHASE = List.of("name", "team", "outcome", "startMonth");
-    private static final List<String> SIZING = List.of("seatsNeededForOutcome", "seatsPurchased");
-    private static final List<String> CUSTOMER_SUCCESS = List.of("csmAssigned", "csmExpansionTarget",
+    static final List<String> STRATEGY = List.of("horizonMonths", "phases", "framing", "expansionTrigger");
+    static final List<String> PHASE = List.of("name", "team", "outcome", "startMonth");
+    static final List<String> SIZING = List.of("seatsNeededForOutcome", "seatsPurchased");
+    static final List<String> CUSTOMER_SUCCESS = List.of("csmAssigned", "csmExpansionTarget",
             "csHoursPerQuarter", "csHourlyCost");
-    private static final List<String> OWNERSHIP = List.of("expansionOwner", "handoffSlaDays", "sharedExpansionComp");
-    private static final List<String> CONTRACT = List.of("pricingModel", "termMonths", "expansionByAddOn",
+    static final List<String> OWNERSHIP = List.of("expansionOwner", "handoffSlaDays", "sharedExpansionComp");
+    static final List<String> CONTRACT = List.of("pricingModel", "termMonths", "expansionByAddOn",
             "usageSpendAlerts");
-    private static final List<String> EXPANSION = List.of("daysInQueue", "landValueProven");
+    static final List<String> EXPANSION = List.of("daysInQueue", "landValueProven");
 
     /**
      * Parses one JSON document in one pass. Duplicate member names and trailing content are
@@ -122,7 +123,18 @@ public final class DealReader {
 
     /** Parses and reads one deal from JSON text. */
     public static Deal read(String json) throws InvalidDealException {
-        return read(parse(json), "");
+        Deal deal = DealBinder.read(json, PARSERS);
+        return deal != null ? deal : read(parse(json), "");
+    }
+
+    /**
+     * Reads a plain deal document the fast way, straight from the parser without a JSON tree, or
+     * gives empty for any other text (a policy example, bad input): read that with {@link #parse}
+     * and {@link #read(JsonValue, String)}, which name its first problem. A deal read here equals
+     * the one those give.
+     */
+    public static Optional<Deal> readPlain(String json) {
+        return Optional.ofNullable(DealBinder.read(json, PARSERS));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -60,28 +61,31 @@ final class JsonFields {
     }
 
     JsonValue required(String name, String expected) throws InvalidDealException {
-        JsonValue value = object.get(name);
+        JsonValue value = optional(name);
         if (value == null) {
-            throw new InvalidDealException(path(name), "required field is missing; expected " + expected);
-        }
-        if (value.getValueType() == JsonValue.ValueType.NULL) {
-            throw new InvalidDealException(path(name), "required field is null; expected " + expected);
+            throw absent(name, expected);
         }
         return value;
     }
 
+    /** Why a required member that is absent or JSON null cannot be read. */
+    private InvalidDealException absent(String name, String expected) {
+        return new InvalidDealException(path(name), (object.containsKey(name) ? "required field is null"
+                : "required field is missing") + "; expected " + expected);
+    }
+
     String requiredString(String name) throws InvalidDealException {
-        return string(required(name, "a string"), path(name), "a string");
+        return string(required(name, "a string"), name, "a string");
     }
 
     String optionalString(String name) throws InvalidDealException {
         JsonValue value = optional(name);
-        return value == null ? null : string(value, path(name), "a string");
+        return value == null ? null : string(value, name, "a string");
     }
 
     String requiredNonBlankString(String name) throws InvalidDealException {
         String expected = "a non-empty string";
-        String text = string(required(name, expected), path(name), expected);
+        String text = string(required(name, expected), name, expected);
         if (text.isBlank()) {
             throw new InvalidDealException(path(name), "expected " + expected + ", got " + quote(text));
         }
@@ -131,20 +135,33 @@ final class JsonFields {
     }
 
     <E extends Enum<E>> E requiredEnum(String name, Class<E> type) throws InvalidDealException {
-        return enumValue(required(name, "one of " + constants(type)), name, type);
+        JsonValue value = optional(name);
+        if (value == null) {
+            throw absent(name, "one of " + constants(type));
+        }
+        return enumValue(value, name, type);
     }
 
     LocalDate requiredDate(String name) throws InvalidDealException {
         String expected = "a date YYYY-MM-DD";
-        String text = string(required(name, expected), path(name), expected);
+        String text = string(required(name, expected), name, expected);
+        Optional<LocalDate> date = date(text);
+        if (date.isEmpty()) {
+            throw new InvalidDealException(path(name), "expected " + expected + ", got " + quote(text));
+        }
+        return date.get();
+    }
+
+    /** The date {@code YYYY-MM-DD} that {@code text} is, or empty when it is none (2026-11-31, say). */
+    static Optional<LocalDate> date(String text) {
         try {
             if (DATE.matcher(text).matches()) {
-                return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+                return Optional.of(LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE));
             }
         } catch (DateTimeParseException invalidDay) {
-            // falls through to the same error as a malformed date
+            // the same as a malformed date
         }
-        throw new InvalidDealException(path(name), "expected " + expected + ", got " + quote(text));
+        return Optional.empty();
     }
 
     Quarter optionalQuarter(String name) throws InvalidDealException {
@@ -153,7 +170,7 @@ final class JsonFields {
             return null;
         }
         String expected = "a quarter YYYY-Qn with n from 1 to 4";
-        String text = string(value, path(name), expected);
+        String text = string(value, name, expected);
         try {
             return Quarter.parse(text);
         } catch (IllegalArgumentException notAQuarter) {
@@ -242,25 +259,27 @@ final class JsonFields {
         return min == 0 ? "an integer >= 0" : "an integer >= " + min;
     }
 
+    /** The constant named by a string member; the constants are listed only when it names none. */
     private <E extends Enum<E>> E enumValue(JsonValue value, String name, Class<E> type)
             throws InvalidDealException {
-        String expected = "one of " + constants(type);
-        String text = string(value, path(name), expected);
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(text)) {
-                return constant;
+        if (value.getValueType() == JsonValue.ValueType.STRING) {
+            String text = ((JsonString) value).getString();
+            try {
+                return Enum.valueOf(type, text);
+            } catch (IllegalArgumentException noSuchConstant) {
+                throw new InvalidDealException(path(name), "expected one of " + constants(type) + ", got " + quote(text));
             }
         }
-        throw new InvalidDealException(path(name), "expected " + expected + ", got " + quote(text));
+        throw new InvalidDealException(path(name), "expected one of " + constants(type) + ", got " + describe(value));
     }
 
     private static String constants(Class<? extends Enum<?>> type) {
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
     }
 
-    private static String string(JsonValue value, String path, String expected) throws InvalidDealException {
+    private String string(JsonValue value, String name, String expected) throws InvalidDealException {
         if (value.getValueType() != JsonValue.ValueType.STRING) {
-            throw new InvalidDealException(path, "expected " + expected + ", got " + describe(value));
+            throw new InvalidDealException(path(name), "expected " + expected + ", got " + describe(value));
         }
         return ((JsonString) value).getString();
     }

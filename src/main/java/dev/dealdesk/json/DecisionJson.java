@@ -1,5 +1,6 @@
 package dev.dealdesk.json;
 
+import dev.dealdesk.ApproverRole;
 import dev.dealdesk.Decision;
 import dev.dealdesk.Finding;
 import jakarta.json.JsonArrayBuilder;
@@ -8,6 +9,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,73 +50,86 @@ public final class DecisionJson {
      * {@link #toJson}, written straight to text because batches write millions of them.
      */
     public static String toLine(Decision decision) {
-        StringBuilder json = new StringBuilder(2048);
-        json.append("{\"dealId\":");
-        CanonicalJson.string(decision.dealId(), json);
-        json.append(",\"asOf\":\"").append(decision.asOf()).append("\",\"outcome\":\"").append(decision.outcome())
-                .append("\",\"ownershipModel\":\"").append(decision.ownershipModel()).append("\",\"approvers\":[");
-        for (int i = 0; i < decision.approvers().size(); i++) {
-            json.append(i == 0 ? "\"" : ",\"").append(decision.approvers().get(i)).append('"');
-        }
-        json.append("],\"findings\":[");
-        for (int i = 0; i < decision.findings().size(); i++) {
-            if (i > 0) {
-                json.append(',');
-            }
-            line(decision.findings().get(i), json);
-        }
-        json.append("],\"policy\":{\"version\":");
-        CanonicalJson.string(decision.policy().version(), json);
-        json.append(",\"files\":").append(decision.policy().files()).append("},\"decisionId\":");
-        CanonicalJson.string(decision.decisionId(), json);
-        json.append(",\"evaluatedAt\":\"").append(decision.evaluatedAt()).append("\"}");
+        Utf8Buffer json = new Utf8Buffer(4096);
+        appendLine(decision, json);
         return json.toString();
     }
 
-    private static void line(Finding finding, StringBuilder json) {
-        json.append("{\"code\":");
-        CanonicalJson.string(finding.code(), json);
-        json.append(",\"severity\":\"").append(finding.severity()).append("\",\"concerns\":[");
+    /**
+     * Appends the text of {@link #toLine}, UTF-8 encoded, so a batch can write many decisions into
+     * one buffer and on to a stream as they are.
+     */
+    public static void appendLine(Decision decision, Utf8Buffer json) {
+        json.ascii("{\"dealId\":").jsonString(decision.dealId())
+                .ascii(",\"asOf\":\"").ascii(decision.asOf().toString())
+                .ascii("\",\"outcome\":\"").ascii(decision.outcome().name())
+                .ascii("\",\"ownershipModel\":\"").ascii(decision.ownershipModel().name())
+                .ascii("\",\"approvers\":[");
+        // Derived from the findings on every call: take them once.
+        List<ApproverRole> approvers = decision.approvers();
+        for (int i = 0; i < approvers.size(); i++) {
+            json.ascii(i == 0 ? "\"" : ",\"").ascii(approvers.get(i).name()).ascii('"');
+        }
+        json.ascii("],\"findings\":[");
+        for (int i = 0; i < decision.findings().size(); i++) {
+            if (i > 0) {
+                json.ascii(',');
+            }
+            line(decision.findings().get(i), json);
+        }
+        json.ascii("],\"policy\":{\"version\":").jsonString(decision.policy().version())
+                .ascii(",\"files\":").ascii(Integer.toString(decision.policy().files()))
+                .ascii("},\"decisionId\":").jsonString(decision.decisionId())
+                .ascii(",\"evaluatedAt\":\"").ascii(decision.evaluatedAt().toString()).ascii("\"}");
+    }
+
+    private static void line(Finding finding, Utf8Buffer json) {
+        json.ascii("{\"code\":").jsonString(finding.code())
+                .ascii(",\"severity\":\"").ascii(finding.severity().name()).ascii("\",\"concerns\":[");
         for (int i = 0; i < finding.concerns().size(); i++) {
             if (i > 0) {
-                json.append(',');
+                json.ascii(',');
             }
-            CanonicalJson.string(finding.concerns().get(i), json);
+            json.jsonString(finding.concerns().get(i));
         }
-        json.append("],\"message\":");
-        CanonicalJson.string(finding.message(), json);
-        json.append(",\"evidence\":{");
+        json.ascii("],\"message\":").jsonString(finding.message()).ascii(",\"evidence\":{");
         boolean first = true;
         for (Map.Entry<String, Object> item : finding.evidence().entrySet()) {
             if (!first) {
-                json.append(',');
+                json.ascii(',');
             }
             first = false;
-            CanonicalJson.string(item.getKey(), json);
-            json.append(':');
-            Object value = item.getValue();
-            if (value == null || value instanceof Boolean) {
-                json.append(value);
-            } else if (value instanceof Integer || value instanceof Long) {
-                json.append(((Number) value).longValue());
-            } else if (value instanceof Number number) {
-                double d = number.doubleValue();
-                json.append(d == Math.rint(d) && Math.abs(d) < 0x1p53 ? Long.toString((long) d)
-                        : CanonicalJson.number(BigDecimal.valueOf(d)));
-            } else {
-                CanonicalJson.string(value.toString(), json);
-            }
+            json.jsonString(item.getKey()).ascii(':');
+            evidence(item.getValue(), json);
         }
-        json.append("},\"remedy\":");
+        json.ascii("},\"remedy\":");
         if (finding.remedy() == null) {
-            json.append("null");
+            json.ascii("null");
         } else {
-            CanonicalJson.string(finding.remedy(), json);
+            json.jsonString(finding.remedy());
         }
-        json.append(",\"approver\":").append(finding.approver() == null ? "null" : "\"" + finding.approver() + "\"");
-        json.append(",\"rule\":");
-        CanonicalJson.string(finding.rule(), json);
-        json.append('}');
+        json.ascii(",\"approver\":");
+        if (finding.approver() == null) {
+            json.ascii("null");
+        } else {
+            json.ascii('"').ascii(finding.approver().name()).ascii('"');
+        }
+        json.ascii(",\"rule\":").jsonString(finding.rule()).ascii('}');
+    }
+
+    /** An evidence value as {@link #value} writes it: string, number by value, boolean or null. */
+    private static void evidence(Object value, Utf8Buffer json) {
+        if (value == null || value instanceof Boolean) {
+            json.ascii(String.valueOf(value));
+        } else if (value instanceof Integer || value instanceof Long) {
+            json.ascii(Long.toString(((Number) value).longValue()));
+        } else if (value instanceof Number number) {
+            double d = number.doubleValue();
+            json.ascii(d == Math.rint(d) && Math.abs(d) < 0x1p53 ? Long.toString((long) d)
+                    : CanonicalJson.number(BigDecimal.valueOf(d)));
+        } else {
+            json.jsonString(value.toString());
+        }
     }
 
     private static JsonObject toJson(Finding finding) {
