@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The fast way to read a deal: straight from the parser's events into the facts, without building
@@ -22,6 +23,18 @@ import java.util.List;
  * {@link DealReader} but not here is unknown here, and deals that use it simply take the careful way.
  */
 final class DealBinder {
+
+    private static final Map<String, Integer> DEAL = EventReader.names(DealReader.DEAL);
+    private static final Map<String, Integer> SELLER = EventReader.names(DealReader.SELLER);
+    private static final Map<String, Integer> VALUE_PROOF = EventReader.names(DealReader.VALUE_PROOF);
+    private static final Map<String, Integer> EXPANSION_TARGET = EventReader.names(DealReader.EXPANSION_TARGET);
+    private static final Map<String, Integer> STRATEGY = EventReader.names(DealReader.STRATEGY);
+    private static final Map<String, Integer> PHASE = EventReader.names(DealReader.PHASE);
+    private static final Map<String, Integer> SIZING = EventReader.names(DealReader.SIZING);
+    private static final Map<String, Integer> CUSTOMER_SUCCESS = EventReader.names(DealReader.CUSTOMER_SUCCESS);
+    private static final Map<String, Integer> OWNERSHIP = EventReader.names(DealReader.OWNERSHIP);
+    private static final Map<String, Integer> CONTRACT = EventReader.names(DealReader.CONTRACT);
+    private static final Map<String, Integer> EXPANSION = EventReader.names(DealReader.EXPANSION);
 
     private final EventReader in;
 
@@ -60,7 +73,7 @@ final class DealBinder {
         Ownership ownership = null;
         Contract contract = null;
         Expansion expansion = null;
-        for (Members members = in.members(DealReader.DEAL); members.next(); ) {
+        for (Members members = in.members(DEAL); members.next(); ) {
             switch (members.name()) {
                 case "dealId" -> dealId = in.string();
                 case "asOf" -> asOf = in.date();
@@ -91,7 +104,7 @@ final class DealBinder {
 
     private Seller seller() throws Decline {
         Double arr = null;
-        for (Members members = in.members(DealReader.SELLER); members.next(); ) {
+        for (Members members = in.members(SELLER); members.next(); ) {
             switch (members.name()) {
                 case "arr" -> arr = in.number(true);
                 default -> EventReader.decline();
@@ -108,7 +121,7 @@ final class DealBinder {
         Integer windowDays = null;
         Boolean reachesProduction = null;
         String champion = null;
-        for (Members members = in.members(DealReader.VALUE_PROOF); members.next(); ) {
+        for (Members members = in.members(VALUE_PROOF); members.next(); ) {
             switch (members.name()) {
                 case "workflow" -> workflow = in.string();
                 case "metric" -> metric = in.string();
@@ -134,7 +147,7 @@ final class DealBinder {
             String useCase = null;
             Double estimatedAcv = null;
             Quarter targetQuarter = null;
-            for (Members members = in.members(DealReader.EXPANSION_TARGET); members.next(); ) {
+            for (Members members = in.members(EXPANSION_TARGET); members.next(); ) {
                 switch (members.name()) {
                     case "team" -> team = in.string();
                     case "sponsor" -> sponsor = in.string();
@@ -154,7 +167,7 @@ final class DealBinder {
         List<Phase> phases = List.of();
         Framing framing = null;
         ExpansionTrigger expansionTrigger = null;
-        for (Members members = in.members(DealReader.STRATEGY); members.next(); ) {
+        for (Members members = in.members(STRATEGY); members.next(); ) {
             switch (members.name()) {
                 case "horizonMonths" -> horizonMonths = in.integer(0);
                 case "phases" -> phases = phases();
@@ -176,7 +189,7 @@ final class DealBinder {
             String team = null;
             String outcome = null;
             Integer startMonth = null;
-            for (Members members = in.members(DealReader.PHASE); members.next(); ) {
+            for (Members members = in.members(PHASE); members.next(); ) {
                 switch (members.name()) {
                     case "name" -> name = in.string();
                     case "team" -> team = in.string();
@@ -193,7 +206,7 @@ final class DealBinder {
     private Sizing sizing() throws Decline {
         Integer needed = null;
         Integer purchased = null;
-        for (Members members = in.members(DealReader.SIZING); members.next(); ) {
+        for (Members members = in.members(SIZING); members.next(); ) {
             switch (members.name()) {
                 case "seatsNeededForOutcome" -> needed = in.integer(0);
                 case "seatsPurchased" -> purchased = in.integer(0);
@@ -208,7 +221,7 @@ final class DealBinder {
         Boolean expansionTarget = null;
         Double hours = null;
         Double hourlyCost = null;
-        for (Members members = in.members(DealReader.CUSTOMER_SUCCESS); members.next(); ) {
+        for (Members members = in.members(CUSTOMER_SUCCESS); members.next(); ) {
             switch (members.name()) {
                 case "csmAssigned" -> assigned = in.bool();
                 case "csmExpansionTarget" -> expansionTarget = in.bool();
@@ -224,7 +237,7 @@ final class DealBinder {
         ExpansionOwner owner = null;
         Integer handoffSlaDays = null;
         Boolean sharedComp = null;
-        for (Members members = in.members(DealReader.OWNERSHIP); members.next(); ) {
+        for (Members members = in.members(OWNERSHIP); members.next(); ) {
             switch (members.name()) {
                 case "expansionOwner" -> owner = in.constant(ExpansionOwner.class);
                 case "handoffSlaDays" -> handoffSlaDays = in.integer(0);
@@ -240,7 +253,7 @@ final class DealBinder {
         Integer termMonths = null;
         Boolean byAddOn = null;
         Boolean spendAlerts = null;
-        for (Members members = in.members(DealReader.CONTRACT); members.next(); ) {
+        for (Members members = in.members(CONTRACT); members.next(); ) {
             switch (members.name()) {
                 case "pricingModel" -> pricingModel = in.constant(PricingModel.class);
                 case "termMonths" -> termMonths = in.integer(1);
@@ -255,7 +268,7 @@ final class DealBinder {
     private Expansion expansion() throws Decline {
         Integer daysInQueue = null;
         Boolean landValueProven = null;
-        for (Members members = in.members(DealReader.EXPANSION); members.next(); ) {
+        for (Members members = in.members(EXPANSION); members.next(); ) {
             switch (members.name()) {
                 case "daysInQueue" -> daysInQueue = in.integer(0);
                 case "landValueProven" -> landValueProven = in.bool();

@@ -4,7 +4,9 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads values off a JSON parser's events for {@link DealBinder}, converting them as
@@ -29,19 +31,32 @@ final class EventReader {
         this.parser = parser;
     }
 
+    /**
+     * The names an object may have, for {@link #members}: a name's position is its bit in the
+     * duplicate check, and looking it up hashes the name once, which the caller's {@code switch} on
+     * the same string then reuses.
+     */
+    static Map<String, Integer> names(List<String> allowed) {
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < allowed.size(); i++) {
+            positions.put(allowed.get(i), i);
+        }
+        return Map.copyOf(positions);
+    }
+
     /** The members of the object just started: only the {@code allowed} names, each at most once. */
-    Members members(List<String> allowed) {
+    Members members(Map<String, Integer> allowed) {
         return new Members(allowed);
     }
 
     /** Walks an object's members in document order. */
     final class Members {
 
-        private final List<String> allowed;
+        private final Map<String, Integer> allowed;
         private int seen; // a bit per allowed name (no object has more than 32)
         private String name;
 
-        private Members(List<String> allowed) {
+        private Members(Map<String, Integer> allowed) {
             this.allowed = allowed;
         }
 
@@ -51,11 +66,11 @@ final class EventReader {
                 return false;
             }
             name = parser.getString();
-            int index = allowed.indexOf(name);
-            if (index < 0 || (seen & 1 << index) != 0) {
+            Integer position = allowed.get(name);
+            if (position == null || (seen & 1 << position) != 0) {
                 throw DECLINE;
             }
-            seen |= 1 << index;
+            seen |= 1 << position;
             return true;
         }
 
