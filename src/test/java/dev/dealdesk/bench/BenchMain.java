@@ -74,6 +74,8 @@ public final class BenchMain {
                 .timeUnit(mode == org.openjdk.jmh.annotations.Mode.Throughput ? TimeUnit.SECONDS : TimeUnit.MICROSECONDS)
                 .threads(threads)
                 .forks(1)
+                // The collector the launcher runs batches with; G1's barriers add about half to p99 here.
+                .jvmArgsAppend("-XX:+UseParallelGC")
                 .warmupIterations(3)
                 .warmupTime(TimeValue.seconds(2))
                 .measurementIterations(5)
