@@ -37,9 +37,16 @@ public final class Text {
         if (!Double.isFinite(amount)) {
             return "$" + amount;
         }
-        String plain = Math.abs(amount) < WHOLE_EXACTLY && amount == Math.rint(amount)
-                ? Long.toString(Math.abs((long) amount))
-                : BigDecimal.valueOf(Math.abs(amount)).stripTrailingZeros().toPlainString();
+        double magnitude = Math.abs(amount);
+        String plain;
+        if (magnitude < WHOLE_EXACTLY && magnitude == Math.rint(magnitude)) {
+            plain = Long.toString((long) magnitude);
+        } else {
+            // The shortest decimal that reads back as this double: the digits BigDecimal.valueOf takes.
+            // Without an exponent it is already plain, with no trailing zero after its point.
+            String shortest = Double.toString(magnitude);
+            plain = shortest.indexOf('E') < 0 ? shortest : new BigDecimal(shortest).stripTrailingZeros().toPlainString();
+        }
         int dot = plain.indexOf('.');
         int whole = dot < 0 ? plain.length() : dot;
         StringBuilder text = new StringBuilder(plain.length() + 8);

@@ -27,6 +27,9 @@ class TextTest {
         assertEquals("$9,007,199,254,740,991", Text.usd(0x1p53 - 1));
         assertEquals("$9,007,199,254,740,992", Text.usd(0x1p53));
         assertEquals("$100,000,000,000,000,000,000", Text.usd(1e20));
+        assertEquals("$12,345,678.25", Text.usd(12345678.25));
+        assertEquals("$0.0005", Text.usd(0.0005));
+        assertEquals("$0.1", Text.usd(0.1));
         assertEquals("$Infinity", Text.usd(Double.POSITIVE_INFINITY));
     }
 
@@ -44,5 +47,16 @@ class TextTest {
         assertEquals("8", Text.number(8.0));
         assertEquals("7.5", Text.number(7.5));
         assertEquals("0.1", Text.number(0.1));
+    }
+
+    @Test
+    void usd_matchesTheExactDecimalOfTheDoubleAtEveryMagnitude() {
+        java.util.Random random = new java.util.Random(20261123);
+        for (int i = 0; i < 200_000; i++) {
+            double amount = Math.scalb(random.nextDouble(), random.nextInt(80) - 20);
+            amount = random.nextBoolean() ? amount : Math.rint(amount * 100) / 100;
+            String exact = java.math.BigDecimal.valueOf(amount).stripTrailingZeros().toPlainString();
+            assertEquals(exact, Text.usd(amount).substring(1).replace(",", ""), "amount " + amount);
+        }
     }
 }
