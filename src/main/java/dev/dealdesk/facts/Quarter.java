@@ -1,8 +1,6 @@
 package dev.dealdesk.facts;
 
 import java.time.LocalDate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A calendar quarter such as {@code 2027-Q1}. Immutable; equal quarters are {@code equals}.
@@ -11,8 +9,6 @@ import java.util.regex.Pattern;
  * @param quarter 1 to 4
  */
 public record Quarter(int year, int quarter) implements Comparable<Quarter> {
-
-    private static final Pattern TEXT = Pattern.compile("(\\d{4})-Q([1-4])");
 
     public Quarter {
         if (quarter < 1 || quarter > 4) {
@@ -31,11 +27,12 @@ public record Quarter(int year, int quarter) implements Comparable<Quarter> {
      * @throws IllegalArgumentException when the text is not a quarter
      */
     public static Quarter parse(String text) {
-        Matcher m = TEXT.matcher(text);
-        if (!m.matches()) {
+        int year = text.length() == 7 && text.charAt(4) == '-' && text.charAt(5) == 'Q' ? JsonFields.digits(text, 0, 4) : -1;
+        int quarter = year < 0 ? -1 : JsonFields.digits(text, 6, 7);
+        if (quarter < 1 || quarter > 4) {
             throw new IllegalArgumentException("not a quarter (YYYY-Qn): " + text);
         }
-        return new Quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        return new Quarter(year, quarter);
     }
 
     /** The quarter after this one; Q4 is followed by Q1 of the next year. */

@@ -30,4 +30,23 @@ class FactRecordsTest {
         assertEquals("arr must be a finite number >= 0, got -1.0",
                 assertThrows(IllegalArgumentException.class, () -> new Seller(-1)).getMessage());
     }
+
+    @Test
+    void quarterParse_acceptsOnlyFourDigitYearDashQOneToFour() {
+        assertEquals(new Quarter(2027, 1), Quarter.parse("2027-Q1"));
+        assertEquals(new Quarter(1999, 4), Quarter.parse("1999-Q4"));
+        for (String bad : java.util.List.of("2027-Q5", "2027-Q0", "27-Q1", "2027-q1", "2027-Q1 ", "2027/Q1", "\uff12027-Q1", "")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Quarter.parse(bad), bad);
+            assertEquals("not a quarter (YYYY-Qn): " + bad, e.getMessage());
+        }
+    }
+
+    @Test
+    void date_isACalendarDayWrittenYyyyMmDd() {
+        assertEquals(java.util.Optional.of(java.time.LocalDate.of(2024, 2, 29)), JsonFields.date("2024-02-29"));
+        for (String bad : java.util.List.of("2026-02-29", "2026-13-01", "2026-00-10", "2026-1-01", "2026-01-1x",
+                "+2026-01-01", "2026/01/01", "\uff12026-01-01", "")) {
+            assertEquals(java.util.Optional.empty(), JsonFields.date(bad), bad);
+        }
+    }
 }
