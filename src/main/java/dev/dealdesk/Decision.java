@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The engine's answer for one deal (policy brief, section 5). Immutable. The outcome and the
@@ -45,12 +47,14 @@ public record Decision(String dealId, LocalDate asOf, OwnershipModel ownershipMo
 
     /** The distinct approver roles of the FLAG findings, sorted by name. */
     public List<ApproverRole> approvers() {
-        return findings.stream()
-                .filter(finding -> finding.severity() == Severity.FLAG)
-                .map(Finding::approver)
-                .distinct()
-                .sorted((a, b) -> a.name().compareTo(b.name()))
-                .toList();
+        // A loop, not a stream: a batch asks every decision for its approvers.
+        TreeSet<ApproverRole> approvers = new TreeSet<>(Comparator.comparing(ApproverRole::name));
+        for (Finding finding : findings) {
+            if (finding.severity() == Severity.FLAG) {
+                approvers.add(finding.approver());
+            }
+        }
+        return List.copyOf(approvers);
     }
 
     /** The finding codes in order, as tests and replays compare them. */
