@@ -77,7 +77,7 @@ public final class BenchMain {
                 .forks(1)
                 // The collector the launcher runs batches with; G1's barriers add about half to p99 here.
                 .jvmArgsAppend("-XX:+UseParallelGC")
-                .warmupIterations(3)
+                .warmupIterations(5)
                 .warmupTime(TimeValue.seconds(2))
                 .measurementIterations(5)
                 .measurementTime(TimeValue.seconds(2))
