@@ -60,8 +60,8 @@ public final class BenchMain {
         row("verify / replay (records/s)", num(verify) + " / " + num(replay), "", "", "");
         row("first decision after JVM start (s)", secs(firstDecision()), "", "", "<= 1.0");
         row("RevOps edit live, watched engine (s)", secs(editLive()), "", "", "<= 1.0");
-        row("CLI end to end, 100k deals piped (deals/s)", num(cliEndToEnd(100_000, "")), "", "", ">= 50,000");
-        row("CLI end to end, 500k deals piped, C2 on (deals/s)",
+        row("CLI end to end, 100k deals from a file on stdin (deals/s)", num(cliEndToEnd(100_000, "")), "", "", ">= 50,000");
+        row("CLI end to end, 500k deals from a file on stdin, C2 (deals/s)",
                 num(cliEndToEnd(500_000, "-XX:TieredStopAtLevel=4")), "", "", ">= 50,000");
         row("service RSS after 5 s of load (MB)", num(serviceRss()), "", "", "<= 200");
         print();
