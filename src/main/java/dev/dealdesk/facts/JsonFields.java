@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
  */
 final class JsonFields {
 
-
     private final JsonObject object;
     private final String path;
 
