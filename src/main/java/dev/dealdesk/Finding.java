@@ -2,10 +2,8 @@ package dev.dealdesk;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One reason behind a decision. Immutable.
@@ -28,7 +26,7 @@ public record Finding(String code, Severity severity, List<String> concerns, Str
         requireNonNull(severity, "severity");
         concerns = List.copyOf(concerns);
         requireNonNull(message, "message");
-        evidence = Collections.unmodifiableMap(new TreeMap<>(evidence));
+        evidence = Evidence.copyOf(evidence);
         if (severity != Severity.INFO) {
             requireNonNull(approver, "approver of a " + severity + " finding");
         }

@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -100,10 +101,16 @@ final class InputRecords {
                 int start = 0;
                 for (int i = 0; i < read; i++) {
                     if (buffer[i] == '\n') {
-                        line.write(buffer, start, i - start);
+                        byte[] bytes;
+                        if (line.size() == 0) {
+                            bytes = Arrays.copyOfRange(buffer, start, i); // most lines: one copy
+                        } else {
+                            line.write(buffer, start, i - start); // a line begun in the last read
+                            bytes = line.toByteArray();
+                            line.reset();
+                        }
                         number++;
-                        sink.accept(new Record("stdin:" + number, line.toByteArray(), null));
-                        line.reset();
+                        sink.accept(new Record("stdin:" + number, bytes, null));
                         start = i + 1;
                     }
                 }

@@ -9,6 +9,10 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +24,8 @@ import java.util.Map;
 public final class DecisionJson {
 
     private static final JsonProvider JSON = JsonProvider.provider();
+    /** 9999-12-31T23:59:59Z: later instants are written with a sign, as Instant writes them. */
+    private static final long LAST_SECOND_OF_9999 = 253_402_300_799L;
 
     private DecisionJson() {
     }
@@ -61,8 +67,9 @@ public final class DecisionJson {
      */
     public static void appendLine(Decision decision, Utf8Buffer json) {
         json.ascii("{\"dealId\":").jsonString(decision.dealId())
-                .ascii(",\"asOf\":\"").ascii(decision.asOf().toString())
-                .ascii("\",\"outcome\":\"").ascii(decision.outcome().name())
+                .ascii(",\"asOf\":\"");
+        date(decision.asOf(), json);
+        json.ascii("\",\"outcome\":\"").ascii(decision.outcome().name())
                 .ascii("\",\"ownershipModel\":\"").ascii(decision.ownershipModel().name())
                 .ascii("\",\"approvers\":[");
         // Derived from the findings on every call: take them once.
@@ -77,20 +84,57 @@ public final class DecisionJson {
             }
             line(decision.findings().get(i), json);
         }
-        json.ascii("],\"policy\":{\"version\":").jsonString(decision.policy().version())
+        json.ascii("],\"policy\":{\"version\":").recurringJsonString(decision.policy().version())
                 .ascii(",\"files\":").ascii(Integer.toString(decision.policy().files()))
                 .ascii("},\"decisionId\":").jsonString(decision.decisionId())
-                .ascii(",\"evaluatedAt\":\"").ascii(decision.evaluatedAt().toString()).ascii("\"}");
+                .ascii(",\"evaluatedAt\":\"");
+        instant(decision.evaluatedAt(), json);
+        json.ascii("\"}");
+    }
+
+    /** Appends {@code date} as {@link LocalDate#toString} writes it, without building the string for years 0 to 9999. */
+    static void date(LocalDate date, Utf8Buffer json) {
+        if (date.getYear() < 0 || date.getYear() > 9999) {
+            json.ascii(date.toString());
+            return;
+        }
+        json.digits(date.getYear(), 4).ascii('-').digits(date.getMonthValue(), 2).ascii('-').digits(date.getDayOfMonth(), 2);
+    }
+
+    /**
+     * Appends {@code instant} as {@link Instant#toString} writes it (ISO-8601 in UTC, the fraction in
+     * groups of three digits, none when whole), without building the string for years 1970 to 9999.
+     */
+    static void instant(Instant instant, Utf8Buffer json) {
+        if (instant.getEpochSecond() < 0 || instant.getEpochSecond() > LAST_SECOND_OF_9999) {
+            json.ascii(instant.toString());
+            return;
+        }
+        LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        date(time.toLocalDate(), json);
+        json.ascii('T').digits(time.getHour(), 2).ascii(':').digits(time.getMinute(), 2).ascii(':').digits(time.getSecond(), 2);
+        int nanos = instant.getNano();
+        if (nanos != 0) {
+            json.ascii('.');
+            if (nanos % 1_000_000 == 0) {
+                json.digits(nanos / 1_000_000, 3);
+            } else if (nanos % 1000 == 0) {
+                json.digits(nanos / 1000, 6);
+            } else {
+                json.digits(nanos, 9);
+            }
+        }
+        json.ascii('Z');
     }
 
     private static void line(Finding finding, Utf8Buffer json) {
-        json.ascii("{\"code\":").jsonString(finding.code())
+        json.ascii("{\"code\":").recurringJsonString(finding.code())
                 .ascii(",\"severity\":\"").ascii(finding.severity().name()).ascii("\",\"concerns\":[");
         for (int i = 0; i < finding.concerns().size(); i++) {
             if (i > 0) {
                 json.ascii(',');
             }
-            json.jsonString(finding.concerns().get(i));
+            json.recurringJsonString(finding.concerns().get(i));
         }
         json.ascii("],\"message\":").jsonString(finding.message()).ascii(",\"evidence\":{");
         boolean first = true;
@@ -99,7 +143,7 @@ public final class DecisionJson {
                 json.ascii(',');
             }
             first = false;
-            json.jsonString(item.getKey()).ascii(':');
+            json.recurringJsonString(item.getKey()).ascii(':');
             evidence(item.getValue(), json);
         }
         json.ascii("},\"remedy\":");
@@ -114,7 +158,7 @@ public final class DecisionJson {
         } else {
             json.ascii('"').ascii(finding.approver().name()).ascii('"');
         }
-        json.ascii(",\"rule\":").jsonString(finding.rule()).ascii('}');
+        json.ascii(",\"rule\":").recurringJsonString(finding.rule()).ascii('}');
     }
 
     /** An evidence value as {@link #value} writes it: string, number by value, boolean or null. */

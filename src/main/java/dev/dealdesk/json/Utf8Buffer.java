@@ -2,17 +2,27 @@ package dev.dealdesk.json;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Text built straight as UTF-8 bytes, for output written in bulk: a batch of decision lines is
  * appended here and written out without passing through a {@code String} and an encoder again.
- * JSON strings are escaped exactly as {@link CanonicalJson} escapes them. Not thread-safe.
+ * JSON strings are escaped exactly as {@link CanonicalJson} escapes them. An instance is not
+ * thread-safe; the table of recurring strings it shares with the others is.
  */
 public final class Utf8Buffer {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /** Recurring strings by hash: a collision costs only an encoding, and the table never grows. */
+    private static final Encoded[] RECURRING = new Encoded[1024];
 
     private byte[] bytes;
     private int size;
@@ -39,6 +49,17 @@ public final class Utf8Buffer {
         return this;
     }
 
+    /** Appends a non-negative number in decimal, zero-padded to {@code width} digits. */
+    public Utf8Buffer digits(int value, int width) {
+        ensure(width);
+        for (int i = size + width - 1; i >= size; i--) {
+            bytes[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        size += width;
+        return this;
+    }
+
     public Utf8Buffer ascii(char c) {
         ensure(1);
         bytes[size++] = (byte) c;
@@ -46,7 +67,7 @@ public final class Utf8Buffer {
     }
 
     /**
-     * Appends {@code value} as a JSON string: {@code "}, {@code \} and control characters escaped,
+     * Appends {@code value} as a JSON string: {@code "}, {@code \\} and control characters escaped,
      * everything else as it is. Escapable characters are ASCII and UTF-8 never uses ASCII bytes
      * inside a multi-byte character, so escaping the encoded bytes gives the same text as escaping
      * the characters.
@@ -54,8 +75,10 @@ public final class Utf8Buffer {
     public Utf8Buffer jsonString(String value) {
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         ascii('"');
-        int clean = 0; // start of the bytes not yet copied
-        for (int i = 0; i < utf8.length; i++) {
+        // Most strings are ASCII with nothing to escape: checked eight bytes at a time, then copied whole.
+        int clean = utf8.length == value.length() ? plainAsciiPrefix(utf8) : 0; // bytes that need no escape
+        append(utf8, 0, clean);
+        for (int i = clean; i < utf8.length; i++) {
             byte b = utf8[i];
             if (b >= 0 && b < 0x20 || b == '"' || b == '\\') {
                 append(utf8, clean, i - clean);
@@ -65,6 +88,50 @@ public final class Utf8Buffer {
         }
         append(utf8, clean, utf8.length - clean);
         return ascii('"');
+    }
+
+    /**
+     * Appends {@code value} as {@link #jsonString} does, for text that recurs from one decision to the
+     * next, such as finding codes, concerns, rule names and evidence names: the encoded string is
+     * kept in a small shared table and copied from there.
+     */
+    public Utf8Buffer recurringJsonString(String value) {
+        Encoded[] table = RECURRING;
+        int slot = value.hashCode() & (table.length - 1);
+        Encoded encoded = table[slot];
+        if (encoded == null || encoded.text != value && !encoded.text.equals(value)) {
+            Utf8Buffer json = new Utf8Buffer(value.length() + 2).jsonString(value);
+            encoded = new Encoded(value, Arrays.copyOf(json.bytes, json.size));
+            // Racing writers only replace one immutable entry with another for the same slot.
+            table[slot] = encoded;
+        }
+        return append(encoded.json, 0, encoded.json.length);
+    }
+
+    /**
+     * How many leading bytes of ASCII text need no escape: none is below 0x20, a quote or a
+     * backslash. Whole words first, each byte tested in parallel (a byte of {@code x} is zero, or
+     * below {@code n}, when {@code (x - n) & ~x} has its high bit: exact for ASCII bytes).
+     */
+    static int plainAsciiPrefix(byte[] ascii) {
+        int i = 0;
+        for (; i + Long.BYTES <= ascii.length; i += Long.BYTES) {
+            long word = (long) LONGS.get(ascii, i);
+            long quotes = word ^ ONES * '"';
+            long backslashes = word ^ ONES * '\\';
+            long found = (word - ONES * 0x20) & ~word | (quotes - ONES) & ~quotes | (backslashes - ONES) & ~backslashes;
+            if ((found & HIGH_BITS) != 0) {
+                break;
+            }
+        }
+        while (i < ascii.length && ascii[i] >= 0x20 && ascii[i] != '"' && ascii[i] != '\\') {
+            i++;
+        }
+        return i;
+    }
+
+    /** A string and its JSON text, UTF-8 encoded. */
+    private record Encoded(String text, byte[] json) {
     }
 
     private void escape(byte b) {

@@ -7,9 +7,9 @@ import dev.dealdesk.Severity;
 import dev.dealdesk.facts.Stage;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -108,8 +108,7 @@ public final class Findings {
         if (pairs.length % 2 != 0) {
             throw new IllegalArgumentException("rule \"" + rule + "\" passed evidence that is not name, value pairs");
         }
-        // Sorted here so the Finding's own sorted copy is a linear build.
-        Map<String, Object> evidence = new TreeMap<>();
+        Map<String, Object> evidence = new HashMap<>(pairs.length); // sorted by the Finding
         for (int i = 0; i < pairs.length; i += 2) {
             if (!(pairs[i] instanceof String name)) {
                 throw new IllegalArgumentException("rule \"" + rule + "\" passed an evidence name that is not a string: " + pairs[i]);

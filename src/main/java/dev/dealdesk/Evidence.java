@@ -1,0 +1,101 @@
+package dev.dealdesk;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * A finding's evidence: names with their values, sorted by name, immutable. Kept in two arrays
+ * rather than a tree: a finding has a handful of items, and a batch builds and writes millions.
+ * Equal to any map with the same items (the {@link Map} contract); values may be {@code null}.
+ */
+final class Evidence extends AbstractMap<String, Object> {
+
+    private final String[] names;
+    private final Object[] values;
+
+    private Evidence(String[] names, Object[] values) {
+        this.names = names;
+        this.values = values;
+    }
+
+    /** A sorted, immutable copy of {@code evidence}, or {@code evidence} itself when it is one. */
+    static Map<String, Object> copyOf(Map<String, ?> evidence) {
+        if (evidence instanceof Evidence immutable) {
+            return immutable;
+        }
+        String[] names = new String[evidence.size()];
+        Object[] values = new Object[names.length];
+        int size = 0;
+        for (Map.Entry<String, ?> item : evidence.entrySet()) {
+            String name = requireNonNull(item.getKey(), "evidence name");
+            // Insertion sort: fastest for a handful of items, and already sorted input costs one pass.
+            int at = size++;
+            for (; at > 0 && names[at - 1].compareTo(name) > 0; at--) {
+                names[at] = names[at - 1];
+                values[at] = values[at - 1];
+            }
+            names[at] = name;
+            values[at] = item.getValue();
+        }
+        return new Evidence(names, values);
+    }
+
+    @Override
+    public int size() {
+        return names.length;
+    }
+
+    @Override
+    public boolean containsKey(Object name) {
+        return indexOf(name) >= 0;
+    }
+
+    @Override
+    public Object get(Object name) {
+        int at = indexOf(name);
+        return at >= 0 ? values[at] : null;
+    }
+
+    private int indexOf(Object name) {
+        return name instanceof String ? Arrays.binarySearch(names, name) : -1;
+    }
+
+    @Override
+    public Set<Map.Entry<String, Object>> entrySet() {
+        return new AbstractSet<>() {
+            @Override
+            public int size() {
+                return names.length;
+            }
+
+            @Override
+            public Iterator<Map.Entry<String, Object>> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < names.length;
+                    }
+
+                    @Override
+                    public Map.Entry<String, Object> next() {
+                        if (next >= names.length) {
+                            throw new NoSuchElementException();
+                        }
+                        Map.Entry<String, Object> item = new SimpleImmutableEntry<>(names[next], values[next]);
+                        next++;
+                        return item;
+                    }
+                };
+            }
+        };
+    }
+}
