@@ -21,8 +21,9 @@ public final class Utf8Buffer {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
-    /** Recurring strings by hash: a collision costs only an encoding, and the table never grows. */
-    private static final Encoded[] RECURRING = new Encoded[1024];
+    /** Recurring strings by hash, a few hundred in a policy: the table never grows, a miss costs an encoding. */
+    private static final Encoded[] RECURRING = new Encoded[2048];
+    private static final int RECURRING_PROBES = 4;
 
     private byte[] bytes;
     private int size;
@@ -97,14 +98,34 @@ public final class Utf8Buffer {
      */
     public Utf8Buffer recurringJsonString(String value) {
         Encoded[] table = RECURRING;
-        int slot = value.hashCode() & (table.length - 1);
-        Encoded encoded = table[slot];
-        if (encoded == null || encoded.text != value && !encoded.text.equals(value)) {
-            Utf8Buffer json = new Utf8Buffer(value.length() + 2).jsonString(value);
-            encoded = new Encoded(value, Arrays.copyOf(json.bytes, json.size));
-            // Racing writers only replace one immutable entry with another for the same slot.
-            table[slot] = encoded;
+        int mask = table.length - 1;
+        int hash = value.hashCode();
+        // A few neighbouring slots, so strings whose hashes collide do not keep displacing each other.
+        for (int probe = 0; probe < RECURRING_PROBES; probe++) {
+            Encoded encoded = table[(hash + probe) & mask];
+            if (encoded == null) {
+                break;
+            }
+            if (encoded.text == value) {
+                return append(encoded.json, 0, encoded.json.length);
+            }
+            if (encoded.text.equals(value)) {
+                // The same text from a policy loaded since: keep this instance, so the next look-up is by identity.
+                table[(hash + probe) & mask] = new Encoded(value, encoded.json);
+                return append(encoded.json, 0, encoded.json.length);
+            }
         }
+        Utf8Buffer json = new Utf8Buffer(value.length() + 2).jsonString(value);
+        Encoded encoded = new Encoded(value, Arrays.copyOf(json.bytes, json.size));
+        // The first free slot, else the first: racing writers only replace one immutable entry with another.
+        int slot = hash & mask;
+        for (int probe = 0; probe < RECURRING_PROBES; probe++) {
+            if (table[(hash + probe) & mask] == null) {
+                slot = (hash + probe) & mask;
+                break;
+            }
+        }
+        table[slot] = encoded;
         return append(encoded.json, 0, encoded.json.length);
     }
 

@@ -20,7 +20,10 @@ import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
@@ -29,6 +32,9 @@ import org.kie.api.runtime.rule.FactHandle;
  * Thread-safe: the KieBase is shared, every decision runs in a session of its own.
  */
 public final class CompiledPolicy {
+
+    /** One thread at a time uses a session: it is taken from the idle queue and put back when done. */
+    private static final KieSessionConfiguration SESSION_CONF = sessionConfiguration();
 
     private final PolicySource source;
     private final KieBase kieBase;
@@ -110,7 +116,7 @@ public final class CompiledPolicy {
         // Building a session's memory is a good part of a decision's cost: sessions are reused, one
         // per concurrent evaluation, and emptied of the last deal's facts rather than reset.
         Session reused = idle.poll();
-        Session slot = reused != null ? reused : new Session(kieBase.newKieSession());
+        Session slot = reused != null ? reused : new Session(kieBase.newKieSession(SESSION_CONF, null));
         KieSession session = slot.kie;
         boolean reusable = false;
         AgendaEventListener tracer = fired == null ? null : new DefaultAgendaEventListener() {
@@ -181,5 +187,11 @@ public final class CompiledPolicy {
             }
         }
         return message.toString();
+    }
+
+    private static KieSessionConfiguration sessionConfiguration() {
+        KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
+        conf.setOption(ThreadSafeOption.NO);
+        return conf;
     }
 }
