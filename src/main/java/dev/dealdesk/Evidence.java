@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * A finding's evidence: names with their values, sorted by name, immutable. Kept in two arrays
@@ -61,6 +62,14 @@ final class Evidence extends AbstractMap<String, Object> {
     public Object get(Object name) {
         int at = indexOf(name);
         return at >= 0 ? values[at] : null;
+    }
+
+    /** Each item in name order, without the entries {@link #entrySet} makes. */
+    @Override
+    public void forEach(BiConsumer<? super String, ? super Object> action) {
+        for (int i = 0; i < names.length; i++) {
+            action.accept(names[i], values[i]);
+        }
     }
 
     private int indexOf(Object name) {

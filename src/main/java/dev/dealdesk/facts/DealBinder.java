@@ -10,7 +10,6 @@ import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The fast way to read a deal: straight from the parser's events into the facts, without building
@@ -24,17 +23,17 @@ import java.util.Map;
  */
 final class DealBinder {
 
-    private static final Map<String, Integer> DEAL = EventReader.names(DealReader.DEAL);
-    private static final Map<String, Integer> SELLER = EventReader.names(DealReader.SELLER);
-    private static final Map<String, Integer> VALUE_PROOF = EventReader.names(DealReader.VALUE_PROOF);
-    private static final Map<String, Integer> EXPANSION_TARGET = EventReader.names(DealReader.EXPANSION_TARGET);
-    private static final Map<String, Integer> STRATEGY = EventReader.names(DealReader.STRATEGY);
-    private static final Map<String, Integer> PHASE = EventReader.names(DealReader.PHASE);
-    private static final Map<String, Integer> SIZING = EventReader.names(DealReader.SIZING);
-    private static final Map<String, Integer> CUSTOMER_SUCCESS = EventReader.names(DealReader.CUSTOMER_SUCCESS);
-    private static final Map<String, Integer> OWNERSHIP = EventReader.names(DealReader.OWNERSHIP);
-    private static final Map<String, Integer> CONTRACT = EventReader.names(DealReader.CONTRACT);
-    private static final Map<String, Integer> EXPANSION = EventReader.names(DealReader.EXPANSION);
+    private static final EventReader.Names DEAL = EventReader.names(DealReader.DEAL);
+    private static final EventReader.Names SELLER = EventReader.names(DealReader.SELLER);
+    private static final EventReader.Names VALUE_PROOF = EventReader.names(DealReader.VALUE_PROOF);
+    private static final EventReader.Names EXPANSION_TARGET = EventReader.names(DealReader.EXPANSION_TARGET);
+    private static final EventReader.Names STRATEGY = EventReader.names(DealReader.STRATEGY);
+    private static final EventReader.Names PHASE = EventReader.names(DealReader.PHASE);
+    private static final EventReader.Names SIZING = EventReader.names(DealReader.SIZING);
+    private static final EventReader.Names CUSTOMER_SUCCESS = EventReader.names(DealReader.CUSTOMER_SUCCESS);
+    private static final EventReader.Names OWNERSHIP = EventReader.names(DealReader.OWNERSHIP);
+    private static final EventReader.Names CONTRACT = EventReader.names(DealReader.CONTRACT);
+    private static final EventReader.Names EXPANSION = EventReader.names(DealReader.EXPANSION);
 
     private final EventReader in;
 

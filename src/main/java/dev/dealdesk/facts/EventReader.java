@@ -33,30 +33,33 @@ final class EventReader {
 
     /**
      * The names an object may have, for {@link #members}: a name's position is its bit in the
-     * duplicate check, and looking it up hashes the name once, which the caller's {@code switch} on
-     * the same string then reuses.
+     * duplicate check. A member's name is reported as the instance given here, so the caller's
+     * {@code switch} on it, over the same literals, matches by identity rather than by comparing text.
      */
-    static Map<String, Integer> names(List<String> allowed) {
+    record Names(Map<String, Integer> positions, List<String> names) {
+    }
+
+    static Names names(List<String> allowed) {
         Map<String, Integer> positions = new HashMap<>();
         for (int i = 0; i < allowed.size(); i++) {
             positions.put(allowed.get(i), i);
         }
-        return Map.copyOf(positions);
+        return new Names(Map.copyOf(positions), List.copyOf(allowed));
     }
 
     /** The members of the object just started: only the {@code allowed} names, each at most once. */
-    Members members(Map<String, Integer> allowed) {
+    Members members(Names allowed) {
         return new Members(allowed);
     }
 
     /** Walks an object's members in document order. */
     final class Members {
 
-        private final Map<String, Integer> allowed;
+        private final Names allowed;
         private int seen; // a bit per allowed name (no object has more than 32)
         private String name;
 
-        private Members(Map<String, Integer> allowed) {
+        private Members(Names allowed) {
             this.allowed = allowed;
         }
 
@@ -65,12 +68,12 @@ final class EventReader {
             if (parser.next() == Event.END_OBJECT) {
                 return false;
             }
-            name = parser.getString();
-            Integer position = allowed.get(name);
+            Integer position = allowed.positions().get(parser.getString());
             if (position == null || (seen & 1 << position) != 0) {
                 throw DECLINE;
             }
             seen |= 1 << position;
+            name = allowed.names().get(position);
             return true;
         }
 

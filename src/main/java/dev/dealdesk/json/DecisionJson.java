@@ -137,15 +137,14 @@ public final class DecisionJson {
             json.recurringJsonString(finding.concerns().get(i));
         }
         json.ascii("],\"message\":").jsonString(finding.message()).ascii(",\"evidence\":{");
-        boolean first = true;
-        for (Map.Entry<String, Object> item : finding.evidence().entrySet()) {
-            if (!first) {
+        int none = json.size(); // nothing written yet
+        finding.evidence().forEach((name, value) -> {
+            if (json.size() != none) {
                 json.ascii(',');
             }
-            first = false;
-            json.recurringJsonString(item.getKey()).ascii(':');
-            evidence(item.getValue(), json);
-        }
+            json.recurringJsonString(name).ascii(':');
+            evidence(value, json);
+        });
         json.ascii("},\"remedy\":");
         if (finding.remedy() == null) {
             json.ascii("null");
