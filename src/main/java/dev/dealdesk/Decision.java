@@ -4,9 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The engine's answer for one deal (policy brief, section 5). Immutable. The outcome and the
@@ -22,6 +23,9 @@ import java.util.TreeSet;
  */
 public record Decision(String dealId, LocalDate asOf, OwnershipModel ownershipModel, List<Finding> findings,
                        PolicyVersion policy, String decisionId, Instant evaluatedAt) {
+
+    private static final List<ApproverRole> ROLES_BY_NAME =
+            Stream.of(ApproverRole.values()).sorted(Comparator.comparing(ApproverRole::name)).toList();
 
     public Decision {
         requireNonNull(dealId, "dealId");
@@ -48,11 +52,17 @@ public record Decision(String dealId, LocalDate asOf, OwnershipModel ownershipMo
 
     /** The distinct approver roles of the FLAG findings, sorted by name. */
     public List<ApproverRole> approvers() {
-        // A loop, not a stream: a batch asks every decision for its approvers.
-        TreeSet<ApproverRole> approvers = new TreeSet<>(Comparator.comparing(ApproverRole::name));
+        // Marked, then listed in name order: a batch asks every decision, so no stream and no sorted set.
+        boolean[] flagged = new boolean[ROLES_BY_NAME.size()];
         for (int i = 0; i < findings.size(); i++) {
             if (findings.get(i).severity() == Severity.FLAG) {
-                approvers.add(findings.get(i).approver());
+                flagged[findings.get(i).approver().ordinal()] = true;
+            }
+        }
+        List<ApproverRole> approvers = new ArrayList<>(flagged.length);
+        for (ApproverRole role : ROLES_BY_NAME) {
+            if (flagged[role.ordinal()]) {
+                approvers.add(role);
             }
         }
         return List.copyOf(approvers);

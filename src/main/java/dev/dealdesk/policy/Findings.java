@@ -6,7 +6,6 @@ import dev.dealdesk.OwnershipModel;
 import dev.dealdesk.Severity;
 import dev.dealdesk.facts.Stage;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,9 +64,17 @@ public final class Findings {
 
     /** Everything reported, in the decision's order. */
     List<Finding> sorted() {
-        Reported[] order = reported.toArray(new Reported[0]);
-        Arrays.sort(order, Findings::compare);
-        Finding[] findings = new Finding[order.length];
+        // Insertion sort: a decision has a handful of findings, and a general sort is more code to compile.
+        Finding[] findings = new Finding[reported.size()];
+        Reported[] order = new Reported[findings.length];
+        for (int n = 0; n < order.length; n++) {
+            Reported next = reported.get(n);
+            int at = n;
+            for (; at > 0 && compare(order[at - 1], next) > 0; at--) {
+                order[at] = order[at - 1];
+            }
+            order[at] = next;
+        }
         for (int i = 0; i < order.length; i++) {
             findings[i] = order[i].finding();
         }
