@@ -100,10 +100,12 @@ public final class Utf8Buffer {
         Encoded[] table = RECURRING;
         int mask = table.length - 1;
         int hash = value.hashCode();
+        int slot = hash & mask; // where a new entry goes: the first free slot probed, else the first
         // A few neighbouring slots, so strings whose hashes collide do not keep displacing each other.
         for (int probe = 0; probe < RECURRING_PROBES; probe++) {
             Encoded encoded = table[(hash + probe) & mask];
             if (encoded == null) {
+                slot = (hash + probe) & mask;
                 break;
             }
             if (encoded.text == value) {
@@ -117,15 +119,7 @@ public final class Utf8Buffer {
         }
         Utf8Buffer json = new Utf8Buffer(value.length() + 2).jsonString(value);
         Encoded encoded = new Encoded(value, Arrays.copyOf(json.bytes, json.size));
-        // The first free slot, else the first: racing writers only replace one immutable entry with another.
-        int slot = hash & mask;
-        for (int probe = 0; probe < RECURRING_PROBES; probe++) {
-            if (table[(hash + probe) & mask] == null) {
-                slot = (hash + probe) & mask;
-                break;
-            }
-        }
-        table[slot] = encoded;
+        table[slot] = encoded; // racing writers only replace one immutable entry with another
         return append(encoded.json, 0, encoded.json.length);
     }
 
