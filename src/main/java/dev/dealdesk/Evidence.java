@@ -33,19 +33,44 @@ final class Evidence extends AbstractMap<String, Object> {
         }
         String[] names = new String[evidence.size()];
         Object[] values = new Object[names.length];
-        int size = 0;
+        int i = 0;
         for (Map.Entry<String, ?> item : evidence.entrySet()) {
-            String name = requireNonNull(item.getKey(), "evidence name");
-            // Insertion sort: fastest for a handful of items, and already sorted input costs one pass.
-            int at = size++;
-            for (; at > 0 && names[at - 1].compareTo(name) > 0; at--) {
-                names[at] = names[at - 1];
-                values[at] = values[at - 1];
-            }
-            names[at] = name;
-            values[at] = item.getValue();
+            names[i] = item.getKey();
+            values[i++] = item.getValue();
         }
-        return new Evidence(names, values);
+        return of(names, values);
+    }
+
+    /**
+     * Evidence from names and the values at the same positions, sorted by name; a name given twice
+     * keeps its last value. The arrays are read, not kept.
+     */
+    static Evidence of(String[] names, Object[] values) {
+        if (names.length != values.length) {
+            throw new IllegalArgumentException(names.length + " evidence names for " + values.length + " values");
+        }
+        String[] sortedNames = new String[names.length];
+        Object[] sortedValues = new Object[names.length];
+        int size = 0;
+        for (int i = 0; i < names.length; i++) {
+            String name = requireNonNull(names[i], "evidence name");
+            // Insertion sort: fastest for a handful of items, and already sorted input costs one pass.
+            int at = size;
+            while (at > 0 && sortedNames[at - 1].compareTo(name) > 0) {
+                at--;
+            }
+            if (at > 0 && sortedNames[at - 1].equals(name)) {
+                sortedValues[at - 1] = values[i];
+                continue;
+            }
+            System.arraycopy(sortedNames, at, sortedNames, at + 1, size - at);
+            System.arraycopy(sortedValues, at, sortedValues, at + 1, size - at);
+            sortedNames[at] = name;
+            sortedValues[at] = values[i];
+            size++;
+        }
+        return size == names.length ? new Evidence(sortedNames, sortedValues)
+                : new Evidence(Arrays.copyOf(sortedNames, size), Arrays.copyOf(sortedValues, size));
     }
 
     @Override

@@ -32,4 +32,13 @@ public record Finding(String code, Severity severity, List<String> concerns, Str
         }
         requireNonNull(rule, "rule");
     }
+
+    /**
+     * Evidence as a finding keeps it, made from names and the values at the same positions: sorted
+     * by name, immutable; a name given twice keeps its last value. Cheaper than building a map
+     * first for the constructor to copy.
+     */
+    public static Map<String, Object> evidence(String[] names, Object[] values) {
+        return Evidence.of(names, values);
+    }
 }

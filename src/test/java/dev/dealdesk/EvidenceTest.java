@@ -37,6 +37,31 @@ class EvidenceTest {
     }
 
     @Test
+    void fromNamesAndValues_isTheMapThatPutsThemInOrder_soARepeatedNameKeepsItsLastValue() {
+        Random random = new Random(11);
+        for (int n = 0; n < 2000; n++) {
+            int size = random.nextInt(9);
+            String[] names = new String[size];
+            Object[] values = new Object[size];
+            Map<String, Object> expected = new TreeMap<>();
+            for (int i = 0; i < size; i++) {
+                names[i] = "field" + random.nextInt(6); // repeats often
+                values[i] = random.nextInt(4) == 0 ? null : random.nextInt(100);
+                expected.put(names[i], values[i]);
+            }
+            Map<String, Object> evidence = Finding.evidence(names, values);
+            assertEquals(expected, evidence);
+            assertEquals(new ArrayList<>(expected.keySet()), new ArrayList<>(evidence.keySet()));
+            if (size > 0) {
+                names[0] = "changed"; // the arrays are read, not kept
+                assertEquals(expected, evidence);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> Finding.evidence(new String[] {"a"}, new Object[0]));
+        assertThrows(NullPointerException.class, () -> Finding.evidence(new String[] {null}, new Object[] {1}));
+    }
+
+    @Test
     void get_findsValuesIncludingNull_andNothingElse() {
         Map<String, Object> input = new HashMap<>();
         input.put("acv", 22000.0);

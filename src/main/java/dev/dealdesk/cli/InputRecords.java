@@ -1,5 +1,6 @@
 package dev.dealdesk.cli;
 
+import dev.dealdesk.json.ByteScan;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,14 +23,54 @@ import java.util.stream.Stream;
 final class InputRecords {
 
     /**
-     * One record, as read: decoding its text is left to {@link #text()}, so it can happen on any
-     * thread.
-     *
-     * @param source  where it came from: a file path or {@code stdin:LINE}
-     * @param bytes   the record's bytes, or {@code null} when it could not be read
-     * @param problem why it could not be read, or {@code null}
+     * One record, as read. A line of ASCII text (nearly every deal) is made a string as it is read,
+     * in one copy; other bytes are decoded by {@link #text()}, on whichever thread decides it.
      */
-    record Record(String source, byte[] bytes, String problem) {
+    static final class Record {
+
+        private final String input;
+        private final int line;
+        private final String ascii;
+        private final byte[] bytes;
+        private final String problem;
+
+        private Record(String input, int line, String ascii, byte[] bytes, String problem) {
+            this.input = input;
+            this.line = line;
+            this.ascii = ascii;
+            this.bytes = bytes;
+            this.problem = problem;
+        }
+
+        /** Line {@code line} of standard input, ASCII throughout. */
+        static Record asciiLine(int line, String text) {
+            return new Record(STDIN, line, text, null, null);
+        }
+
+        /** Line {@code line} of standard input, as bytes still to be decoded. */
+        static Record line(int line, byte[] bytes) {
+            return new Record(STDIN, line, null, bytes, null);
+        }
+
+        /** A whole file's bytes. */
+        static Record file(String source, byte[] bytes) {
+            return new Record(source, 0, null, bytes, null);
+        }
+
+        /** An input that could not be read, and why. */
+        static Record unreadable(String source, String problem) {
+            return new Record(source, 0, null, null, problem);
+        }
+
+        /** Where the record came from: a file path or {@code stdin:LINE}. */
+        String source() {
+            return line == 0 ? input : input + ":" + line;
+        }
+
+        /** Why the record could not be read, or {@code null}. */
+        String problem() {
+            return problem;
+        }
 
         /**
          * The record's text, decoded strictly, so bytes that are not UTF-8 are an error, not
@@ -38,23 +79,17 @@ final class InputRecords {
          * @throws CharacterCodingException when the bytes are not UTF-8
          */
         String text() throws CharacterCodingException {
-            if (isAscii(bytes)) {
-                // Most records: ASCII is valid UTF-8 as it is, and a Latin-1 string is made by a plain copy.
+            if (ascii != null) {
+                return ascii;
+            }
+            if (ByteScan.isAscii(bytes, 0, bytes.length)) {
+                // ASCII is valid UTF-8 as it is, and a Latin-1 string is made by a plain copy.
                 return new String(bytes, StandardCharsets.ISO_8859_1);
             }
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
-        }
-
-        private static boolean isAscii(byte[] bytes) {
-            for (byte b : bytes) {
-                if (b < 0) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 
@@ -66,6 +101,8 @@ final class InputRecords {
         default void idle() {
         }
     }
+
+    private static final String STDIN = "stdin";
 
     private InputRecords() {
     }
@@ -84,7 +121,7 @@ final class InputRecords {
 
     private static void readLines(InputStream stdin, Sink sink) {
         byte[] buffer = new byte[1 << 16];
-        ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
+        ByteArrayOutputStream line = new ByteArrayOutputStream(4096); // a line begun in an earlier read
         int number = 0;
         try {
             while (true) {
@@ -94,30 +131,28 @@ final class InputRecords {
                 int read = stdin.read(buffer);
                 if (read < 0) {
                     if (line.size() > 0) {
-                        sink.accept(new Record("stdin:" + (number + 1), line.toByteArray(), null));
+                        sink.accept(Record.line(number + 1, line.toByteArray()));
                     }
                     return;
                 }
                 int start = 0;
-                for (int i = 0; i < read; i++) {
-                    if (buffer[i] == '\n') {
-                        byte[] bytes;
-                        if (line.size() == 0) {
-                            bytes = Arrays.copyOfRange(buffer, start, i); // most lines: one copy
-                        } else {
-                            line.write(buffer, start, i - start); // a line begun in the last read
-                            bytes = line.toByteArray();
-                            line.reset();
-                        }
-                        number++;
-                        sink.accept(new Record("stdin:" + number, bytes, null));
-                        start = i + 1;
+                for (int end; (end = ByteScan.lineEnd(buffer, start, read)) >= 0; start = end + 1) {
+                    number++;
+                    if (line.size() > 0) {
+                        line.write(buffer, start, end - start);
+                        sink.accept(Record.line(number, line.toByteArray()));
+                        line.reset();
+                    } else if (ByteScan.isAscii(buffer, start, end)) {
+                        // Most lines: ASCII within one read, made a string in one copy.
+                        sink.accept(Record.asciiLine(number, new String(buffer, start, end - start, StandardCharsets.ISO_8859_1)));
+                    } else {
+                        sink.accept(Record.line(number, Arrays.copyOfRange(buffer, start, end)));
                     }
                 }
                 line.write(buffer, start, read - start);
             }
         } catch (IOException e) {
-            sink.accept(new Record("stdin:" + (number + 1), null, "cannot read standard input: " + e.getMessage()));
+            sink.accept(Record.unreadable(STDIN + ":" + (number + 1), "cannot read standard input: " + e.getMessage()));
         }
     }
 
@@ -130,11 +165,11 @@ final class InputRecords {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            sink.accept(new Record(directory.toString(), null, "cannot list directory: " + e.getMessage()));
+            sink.accept(Record.unreadable(directory.toString(), "cannot list directory: " + e.getMessage()));
             return;
         }
         if (files.isEmpty()) {
-            sink.accept(new Record(directory.toString(), null, "no .json files in directory"));
+            sink.accept(Record.unreadable(directory.toString(), "no .json files in directory"));
         }
         for (Path file : files) {
             readFile(file, file.toString(), sink);
@@ -143,10 +178,10 @@ final class InputRecords {
 
     private static void readFile(Path file, String source, Sink sink) {
         try {
-            sink.accept(new Record(source, Files.readAllBytes(file), null));
+            sink.accept(Record.file(source, Files.readAllBytes(file)));
         } catch (IOException e) {
             String reason = Files.exists(file) ? "cannot read file: " + e.getMessage() : "no such file or directory";
-            sink.accept(new Record(source, null, reason));
+            sink.accept(Record.unreadable(source, reason));
         }
     }
 }

@@ -5,8 +5,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -46,6 +48,8 @@ final class OrderedBatches implements InputRecords.Sink {
     private final Function<Throwable, String> unrecorded;
     private final Output out;
     private final Deque<Batch> inFlight = new ArrayDeque<>();
+    /** Buffers printed and emptied, for the workers to write the next batches into. */
+    private final Queue<Utf8Buffer> spare = new ConcurrentLinkedQueue<>();
     private List<InputRecords.Record> next = new ArrayList<>(BATCH);
 
     /**
@@ -95,7 +99,10 @@ final class OrderedBatches implements InputRecords.Sink {
     private void printOldest() {
         Batch batch = inFlight.poll();
         try {
-            out.print(batch.text().join());
+            Utf8Buffer text = batch.text().join();
+            out.print(text);
+            text.clear();
+            spare.offer(text);
         } catch (CompletionException e) {
             // Deciding catches what a record can cause, so this is a defect; still no record goes without a line.
             Utf8Buffer lines = new Utf8Buffer(256 * batch.size());
@@ -127,9 +134,12 @@ final class OrderedBatches implements InputRecords.Sink {
         return all.isDone() ? CompletableFuture.completedFuture(join(texts)) : all.handleAsync((done, failure) -> join(texts), workers);
     }
 
-    /** Writes the texts, in order, into one buffer (about 2.5 kB a decision line). */
+    /** Writes the texts, in order, into one buffer (about 2.5 kB a decision line), reused once printed. */
     private Utf8Buffer join(List<CompletableFuture<Text>> texts) {
-        Utf8Buffer joined = new Utf8Buffer(texts.size() * 3072);
+        Utf8Buffer joined = spare.poll();
+        if (joined == null) {
+            joined = new Utf8Buffer(texts.size() * 3072);
+        }
         for (CompletableFuture<Text> text : texts) {
             try {
                 text.join().appendTo(joined);

@@ -85,7 +85,7 @@ public final class DecisionJson {
             line(decision.findings().get(i), json);
         }
         json.ascii("],\"policy\":{\"version\":").recurringJsonString(decision.policy().version())
-                .ascii(",\"files\":").ascii(Integer.toString(decision.policy().files()))
+                .ascii(",\"files\":").decimal(decision.policy().files())
                 .ascii("},\"decisionId\":").jsonString(decision.decisionId())
                 .ascii(",\"evaluatedAt\":\"");
         instant(decision.evaluatedAt(), json);
@@ -162,14 +162,19 @@ public final class DecisionJson {
 
     /** An evidence value as {@link #value} writes it: string, number by value, boolean or null. */
     private static void evidence(Object value, Utf8Buffer json) {
-        if (value == null || value instanceof Boolean) {
-            json.ascii(String.valueOf(value));
+        if (value == null) {
+            json.ascii("null");
+        } else if (value instanceof Boolean flag) {
+            json.ascii(flag ? "true" : "false");
         } else if (value instanceof Integer || value instanceof Long) {
-            json.ascii(Long.toString(((Number) value).longValue()));
+            json.decimal(((Number) value).longValue());
         } else if (value instanceof Number number) {
             double d = number.doubleValue();
-            json.ascii(d == Math.rint(d) && Math.abs(d) < 0x1p53 ? Long.toString((long) d)
-                    : CanonicalJson.number(BigDecimal.valueOf(d)));
+            if (d == Math.rint(d) && Math.abs(d) < 0x1p53) {
+                json.decimal((long) d);
+            } else {
+                json.ascii(CanonicalJson.number(BigDecimal.valueOf(d)));
+            }
         } else {
             json.jsonString(value.toString());
         }

@@ -2,9 +2,6 @@ package dev.dealdesk.json;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -17,9 +14,6 @@ import java.util.Arrays;
 public final class Utf8Buffer {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
 
     /** Recurring strings by hash, a few hundred in a policy: the table never grows, a miss costs an encoding. */
     private static final Encoded[] RECURRING = new Encoded[2048];
@@ -61,6 +55,28 @@ public final class Utf8Buffer {
         return this;
     }
 
+    /** Appends {@code value} in decimal, as {@link Long#toString(long)} writes it. */
+    public Utf8Buffer decimal(long value) {
+        if (value == Long.MIN_VALUE) {
+            return ascii(Long.toString(value)); // no positive counterpart
+        }
+        ensure(20);
+        if (value < 0) {
+            bytes[size++] = '-';
+            value = -value;
+        }
+        int width = 1;
+        for (long power = 10; width < 19 && value >= power; power *= 10) {
+            width++;
+        }
+        for (int i = size + width - 1; i >= size; i--) {
+            bytes[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        size += width;
+        return this;
+    }
+
     public Utf8Buffer ascii(char c) {
         ensure(1);
         bytes[size++] = (byte) c;
@@ -77,7 +93,7 @@ public final class Utf8Buffer {
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         ascii('"');
         // Most strings are ASCII with nothing to escape: checked eight bytes at a time, then copied whole.
-        int clean = utf8.length == value.length() ? plainAsciiPrefix(utf8) : 0; // bytes that need no escape
+        int clean = utf8.length == value.length() ? ByteScan.plainJsonPrefix(utf8) : 0; // bytes that need no escape
         append(utf8, 0, clean);
         for (int i = clean; i < utf8.length; i++) {
             byte b = utf8[i];
@@ -123,28 +139,6 @@ public final class Utf8Buffer {
         return append(encoded.json, 0, encoded.json.length);
     }
 
-    /**
-     * How many leading bytes of ASCII text need no escape: none is below 0x20, a quote or a
-     * backslash. Whole words first, each byte tested in parallel (a byte of {@code x} is zero, or
-     * below {@code n}, when {@code (x - n) & ~x} has its high bit: exact for ASCII bytes).
-     */
-    static int plainAsciiPrefix(byte[] ascii) {
-        int i = 0;
-        for (; i + Long.BYTES <= ascii.length; i += Long.BYTES) {
-            long word = (long) LONGS.get(ascii, i);
-            long quotes = word ^ ONES * '"';
-            long backslashes = word ^ ONES * '\\';
-            long found = (word - ONES * 0x20) & ~word | (quotes - ONES) & ~quotes | (backslashes - ONES) & ~backslashes;
-            if ((found & HIGH_BITS) != 0) {
-                break;
-            }
-        }
-        while (i < ascii.length && ascii[i] >= 0x20 && ascii[i] != '"' && ascii[i] != '\\') {
-            i++;
-        }
-        return i;
-    }
-
     /** A string and its JSON text, UTF-8 encoded. */
     private record Encoded(String text, byte[] json) {
     }
@@ -173,6 +167,11 @@ public final class Utf8Buffer {
         if (bytes.length - size < more) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
         }
+    }
+
+    /** Empties the buffer, keeping its storage for the next text. */
+    public void clear() {
+        size = 0;
     }
 
     /** How many bytes have been appended. */

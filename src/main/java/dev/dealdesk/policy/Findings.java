@@ -6,7 +6,6 @@ import dev.dealdesk.OwnershipModel;
 import dev.dealdesk.Severity;
 import dev.dealdesk.facts.Stage;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.runtime.rule.RuleContext;
@@ -115,14 +114,16 @@ public final class Findings {
         if (pairs.length % 2 != 0) {
             throw new IllegalArgumentException("rule \"" + rule + "\" passed evidence that is not name, value pairs");
         }
-        Map<String, Object> evidence = new HashMap<>(pairs.length); // sorted by the Finding
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (!(pairs[i] instanceof String name)) {
-                throw new IllegalArgumentException("rule \"" + rule + "\" passed an evidence name that is not a string: " + pairs[i]);
+        String[] names = new String[pairs.length / 2];
+        Object[] values = new Object[names.length];
+        for (int i = 0; i < names.length; i++) {
+            if (!(pairs[2 * i] instanceof String name)) {
+                throw new IllegalArgumentException("rule \"" + rule + "\" passed an evidence name that is not a string: " + pairs[2 * i]);
             }
-            evidence.put(name, value(rule, pairs[i + 1]));
+            names[i] = name;
+            values[i] = value(rule, pairs[2 * i + 1]);
         }
-        return evidence;
+        return Finding.evidence(names, values);
     }
 
     private static Object value(String rule, Object value) {

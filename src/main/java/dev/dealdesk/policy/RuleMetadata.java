@@ -71,7 +71,10 @@ record RuleMetadata(String code, List<String> concerns, SeverityRule severity, A
         if (!problems.isEmpty()) {
             return new Parsed(null, problems);
         }
-        return new Parsed(new RuleMetadata(code, concerns, severity, approver), List.of());
+        // One instance per text across the policy (several rules share a concern): decision writers
+        // recognise recurring text by identity first.
+        List<String> shared = concerns.stream().map(String::intern).toList();
+        return new Parsed(new RuleMetadata(code.intern(), shared, severity, approver), List.of());
     }
 
     /** The outcome of {@link #parse}. */

@@ -30,14 +30,31 @@ class Utf8BufferTest {
     }
 
     @Test
-    void plainAsciiPrefix_stopsAtTheFirstByteToEscape_inAnyPositionOfAWord() {
+    void decimal_writesAsLongToString_atEveryWidthAndSign() {
+        Random random = new Random(17);
+        long[] edges = {0, 1, -1, 9, 10, 99, 100, 999_999_999_999_999_999L, 1_000_000_000_000_000_000L,
+            Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1, Integer.MAX_VALUE, Integer.MIN_VALUE};
+        for (long value : edges) {
+            assertEquals(Long.toString(value), new Utf8Buffer(1).decimal(value).toString());
+        }
+        for (int n = 0; n < 20_000; n++) {
+            long value = random.nextLong() >> random.nextInt(64); // every width
+            assertEquals(Long.toString(value), new Utf8Buffer(1).decimal(value).toString());
+        }
+        Utf8Buffer reused = new Utf8Buffer(4).decimal(12);
+        reused.clear();
+        assertEquals("-7", reused.decimal(-7).toString());
+    }
+
+    @Test
+    void plainJsonPrefix_stopsAtTheFirstByteToEscape_inAnyPositionOfAWord() {
         for (int length = 0; length < 20; length++) {
-            assertEquals(length, Utf8Buffer.plainAsciiPrefix("x".repeat(length).getBytes()));
+            assertEquals(length, ByteScan.plainJsonPrefix("x".repeat(length).getBytes()));
             for (int at = 0; at < length; at++) {
                 for (char special : new char[] {'"', '\\', '\u0000', '\u001f', '\n'}) {
                     StringBuilder text = new StringBuilder("x".repeat(length));
                     text.setCharAt(at, special);
-                    assertEquals(at, Utf8Buffer.plainAsciiPrefix(text.toString().getBytes()), text.toString());
+                    assertEquals(at, ByteScan.plainJsonPrefix(text.toString().getBytes()), text.toString());
                 }
             }
         }
