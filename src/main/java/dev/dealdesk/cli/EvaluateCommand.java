@@ -110,7 +110,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 return errorLine("(audit)", "", "the decision could not be recorded: " + cause.getMessage());
             }, out);
             InputRecords.read(inputs, main.stdin(), batches);
-            batches.idle();
+            batches.finish();
         } finally {
             workers.shutdown();
         }
