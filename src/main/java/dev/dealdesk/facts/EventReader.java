@@ -57,6 +57,7 @@ final class EventReader {
 
         private final Names allowed;
         private int seen; // a bit per allowed name (no object has more than 32)
+        private int expected; // the position after the last member's: writers tend to keep one order
         private String name;
 
         private Members(Names allowed) {
@@ -68,13 +69,31 @@ final class EventReader {
             if (parser.next() == Event.END_OBJECT) {
                 return false;
             }
-            Integer position = allowed.positions().get(parser.getString());
-            if (position == null || (seen & 1 << position) != 0) {
+            String text = parser.getString();
+            int position = position(text);
+            if (position < 0 || (seen & 1 << position) != 0) {
                 throw DECLINE;
             }
             seen |= 1 << position;
+            expected = position + 1;
             name = allowed.names().get(position);
             return true;
+        }
+
+        /**
+         * The position of the allowed name {@code text}, or -1. Members mostly come in the order of
+         * the allowed names, some left out: the names from the expected one on are tried first,
+         * which is cheaper than hashing the text.
+         */
+        private int position(String text) {
+            List<String> names = allowed.names();
+            for (int at = expected; at < names.size() && at < expected + 3; at++) {
+                if (names.get(at).equals(text)) {
+                    return at;
+                }
+            }
+            Integer position = allowed.positions().get(text);
+            return position == null ? -1 : position;
         }
 
         String name() {

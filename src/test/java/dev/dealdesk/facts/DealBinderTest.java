@@ -7,14 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealdesk.bench.DealGenerator;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParserFactory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +71,25 @@ class DealBinderTest {
     }
 
     @Test
+    void membersInAnyOrder_readAlike_andARepeatedMemberIsDeclinedWhereverItIs() {
+        Random random = new Random(14);
+        for (Deal deal : DealGenerator.generate(14, 500)) {
+            JsonValue shuffled = shuffled(DealWriter.toJson(deal), random);
+            Deal fast = DealBinder.read(shuffled.toString(), PARSERS);
+            assertNotNull(fast, shuffled.toString());
+            assertEquals(deal, fast, shuffled.toString());
+
+            // The first member again, last: a duplicate the careful way refuses.
+            String text = shuffled.toString();
+            int colon = text.indexOf(':');
+            int end = text.indexOf(",\"", colon);
+            String repeated = text.substring(0, text.length() - 1) + "," + text.substring(1, end) + "}";
+            assertNull(careful(repeated), repeated);
+            assertNull(DealBinder.read(repeated, PARSERS), repeated);
+        }
+    }
+
+    @Test
     void malformedOrNotPlainText_isDeclined() {
         String json = DealWriter.toJson(DealGenerator.generate(13, 1).get(0)).toString();
         for (String text : List.of("", " ", "[]", "null", json + " x", json + json, json.substring(0, json.length() - 1),
@@ -83,6 +106,23 @@ class DealBinderTest {
         } catch (InvalidDealException refused) {
             return null;
         }
+    }
+
+    /** {@code value} with the members of every object in it in a random order. */
+    private static JsonValue shuffled(JsonValue value, Random random) {
+        if (value instanceof JsonObject object) {
+            List<String> names = new ArrayList<>(object.keySet());
+            Collections.shuffle(names, random);
+            JsonObjectBuilder builder = Json.createObjectBuilder();
+            names.forEach(name -> builder.add(name, shuffled(object.get(name), random)));
+            return builder.build();
+        }
+        if (value.getValueType() == JsonValue.ValueType.ARRAY) {
+            JsonArrayBuilder builder = Json.createArrayBuilder();
+            value.asJsonArray().forEach(item -> builder.add(shuffled(item, random)));
+            return builder.build();
+        }
+        return value;
     }
 
     /** The JSON Pointer of every member and array item under {@code value}. */
