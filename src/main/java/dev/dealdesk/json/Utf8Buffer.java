@@ -45,7 +45,7 @@ public final class Utf8Buffer {
     }
 
     /** Appends a non-negative number in decimal, zero-padded to {@code width} digits. */
-    public Utf8Buffer digits(int value, int width) {
+    public Utf8Buffer digits(long value, int width) {
         ensure(width);
         for (int i = size + width - 1; i >= size; i--) {
             bytes[i] = (byte) ('0' + value % 10);
@@ -69,12 +69,7 @@ public final class Utf8Buffer {
         for (long power = 10; width < 19 && value >= power; power *= 10) {
             width++;
         }
-        for (int i = size + width - 1; i >= size; i--) {
-            bytes[i] = (byte) ('0' + value % 10);
-            value /= 10;
-        }
-        size += width;
-        return this;
+        return digits(value, width);
     }
 
     public Utf8Buffer ascii(char c) {
