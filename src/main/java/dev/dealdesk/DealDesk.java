@@ -1,12 +1,19 @@
 package dev.dealdesk;
 
+import dev.dealdesk.decision.Decision;
+import dev.dealdesk.decision.EngineVersion;
+import dev.dealdesk.decision.PolicyLoadException;
+import dev.dealdesk.decision.PolicyStatus;
+import dev.dealdesk.decision.PolicyVersion;
+import dev.dealdesk.decision.ReloadAttempt;
+import dev.dealdesk.decision.ReloadListener;
 import static java.util.Objects.requireNonNull;
 
 import dev.dealdesk.audit.AuditException;
 import dev.dealdesk.audit.AuditLog;
 import dev.dealdesk.facts.Deal;
-import dev.dealdesk.policy.CompiledPolicy;
-import dev.dealdesk.policy.LivePolicy;
+import dev.dealdesk.policy.compiled.CompiledPolicy;
+import dev.dealdesk.policy.reload.LivePolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,8 +52,7 @@ public final class DealDesk implements AutoCloseable {
 
     /** The engine's version, as the jar names it; {@code development} when run from classes. */
     public static String version() {
-        String version = DealDesk.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
+        return EngineVersion.current();
     }
 
     /** Starts configuring an engine. */

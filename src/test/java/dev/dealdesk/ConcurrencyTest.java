@@ -1,11 +1,12 @@
 package dev.dealdesk;
 
+import dev.dealdesk.decision.Finding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.facts.DealReader;
-import dev.dealdesk.policy.PolicyExample;
+import dev.dealdesk.policy.examples.PolicyExample;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

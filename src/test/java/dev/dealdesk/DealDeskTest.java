@@ -1,5 +1,10 @@
 package dev.dealdesk;
 
+import dev.dealdesk.decision.Decision;
+import dev.dealdesk.decision.EvaluationException;
+import dev.dealdesk.decision.PolicyLoadException;
+import dev.dealdesk.decision.PolicyProblem;
+import dev.dealdesk.decision.PolicyVersion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

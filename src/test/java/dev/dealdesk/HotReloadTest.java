@@ -1,12 +1,16 @@
 package dev.dealdesk;
 
+import dev.dealdesk.decision.Decision;
+import dev.dealdesk.decision.Finding;
+import dev.dealdesk.decision.PolicyLoadException;
+import dev.dealdesk.decision.ReloadAttempt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealdesk.facts.Deal;
-import dev.dealdesk.policy.PolicySource;
+import dev.dealdesk.policy.compiled.PolicySource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

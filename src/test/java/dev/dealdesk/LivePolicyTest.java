@@ -1,12 +1,16 @@
 package dev.dealdesk;
 
+import dev.dealdesk.decision.PolicyLoadException;
+import dev.dealdesk.decision.PolicyStatus;
+import dev.dealdesk.decision.PolicyVersion;
+import dev.dealdesk.decision.ReloadAttempt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dealdesk.policy.PolicySource;
+import dev.dealdesk.policy.compiled.PolicySource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package dev.dealdesk;
 
+import dev.dealdesk.decision.Decision;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package dev.dealdesk;
 
+import dev.dealdesk.decision.PolicyLoadException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package dev.dealdesk.audit;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.dealdesk.Decision;
+import dev.dealdesk.decision.Decision;
 import dev.dealdesk.facts.Deal;
-import dev.dealdesk.policy.PolicySource;
+import dev.dealdesk.policy.compiled.PolicySource;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

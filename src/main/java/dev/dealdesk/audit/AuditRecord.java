@@ -2,8 +2,8 @@ package dev.dealdesk.audit;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.dealdesk.Decision;
-import dev.dealdesk.PolicyVersion;
+import dev.dealdesk.decision.Decision;
+import dev.dealdesk.decision.PolicyVersion;
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.facts.DealReader;
 import dev.dealdesk.facts.DealWriter;

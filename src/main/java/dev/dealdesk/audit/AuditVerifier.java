@@ -1,7 +1,7 @@
 package dev.dealdesk.audit;
 
-import dev.dealdesk.PolicyLoadException;
-import dev.dealdesk.policy.PolicySource;
+import dev.dealdesk.decision.PolicyLoadException;
+import dev.dealdesk.policy.compiled.PolicySource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package dev.dealdesk.audit;
 
-import dev.dealdesk.Decision;
-import dev.dealdesk.EvaluationException;
-import dev.dealdesk.PolicyLoadException;
+import dev.dealdesk.decision.Decision;
+import dev.dealdesk.decision.EvaluationException;
+import dev.dealdesk.decision.PolicyLoadException;
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.facts.InvalidDealException;
 import dev.dealdesk.json.CanonicalJson;
-import dev.dealdesk.policy.CompiledPolicy;
+import dev.dealdesk.policy.compiled.CompiledPolicy;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
 import java.io.IOException;

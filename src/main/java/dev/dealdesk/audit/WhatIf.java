@@ -1,10 +1,10 @@
 package dev.dealdesk.audit;
 
-import dev.dealdesk.Decision;
-import dev.dealdesk.EvaluationException;
+import dev.dealdesk.decision.Decision;
+import dev.dealdesk.decision.EvaluationException;
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.facts.InvalidDealException;
-import dev.dealdesk.policy.CompiledPolicy;
+import dev.dealdesk.policy.compiled.CompiledPolicy;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package dev.dealdesk.cli;
 
 import dev.dealdesk.DealDesk;
-import dev.dealdesk.PolicyLoadException;
-import dev.dealdesk.PolicyProblem;
+import dev.dealdesk.decision.PolicyLoadException;
+import dev.dealdesk.decision.PolicyProblem;
 import dev.dealdesk.audit.AuditException;
-import dev.dealdesk.policy.CompiledPolicy;
-import dev.dealdesk.policy.PolicySource;
+import dev.dealdesk.policy.compiled.CompiledPolicy;
+import dev.dealdesk.policy.compiled.PolicySource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,13 +1,13 @@
 package dev.dealdesk.cli;
 
 import dev.dealdesk.DealDesk;
-import dev.dealdesk.EvaluationException;
+import dev.dealdesk.decision.EvaluationException;
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.facts.DealReader;
 import dev.dealdesk.facts.InvalidDealException;
 import dev.dealdesk.json.DecisionJson;
 import dev.dealdesk.json.Utf8Buffer;
-import dev.dealdesk.policy.PolicyExample;
+import dev.dealdesk.policy.examples.PolicyExample;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.IOException;

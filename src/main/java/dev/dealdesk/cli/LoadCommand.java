@@ -2,7 +2,7 @@ package dev.dealdesk.cli;
 
 import dev.dealdesk.facts.DealReader;
 import dev.dealdesk.facts.DealWriter;
-import dev.dealdesk.policy.PolicyExample;
+import dev.dealdesk.policy.examples.PolicyExample;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;

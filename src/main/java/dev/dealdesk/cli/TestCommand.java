@@ -1,8 +1,8 @@
 package dev.dealdesk.cli;
 
-import dev.dealdesk.policy.CompiledPolicy;
-import dev.dealdesk.policy.PolicyRule;
-import dev.dealdesk.policy.PolicyTester;
+import dev.dealdesk.policy.compiled.CompiledPolicy;
+import dev.dealdesk.policy.compiled.PolicyRule;
+import dev.dealdesk.policy.examples.PolicyTester;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.dealdesk.cli;
 
-import dev.dealdesk.ApproverRole;
-import dev.dealdesk.Decision;
-import dev.dealdesk.Finding;
+import dev.dealdesk.decision.ApproverRole;
+import dev.dealdesk.decision.Decision;
+import dev.dealdesk.decision.Finding;
 import java.util.stream.Collectors;
 
 /** Renders a decision for a person at a terminal. */

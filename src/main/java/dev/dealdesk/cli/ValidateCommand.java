@@ -1,10 +1,10 @@
 package dev.dealdesk.cli;
 
-import dev.dealdesk.PolicyLoadException;
-import dev.dealdesk.PolicyProblem;
-import dev.dealdesk.policy.CompiledPolicy;
-import dev.dealdesk.policy.PolicySource;
-import dev.dealdesk.policy.RulesWatcher;
+import dev.dealdesk.decision.PolicyLoadException;
+import dev.dealdesk.decision.PolicyProblem;
+import dev.dealdesk.policy.compiled.CompiledPolicy;
+import dev.dealdesk.policy.compiled.PolicySource;
+import dev.dealdesk.policy.reload.RulesWatcher;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.dealdesk.cli;
 
 import dev.dealdesk.audit.WhatIf;
-import dev.dealdesk.policy.CompiledPolicy;
+import dev.dealdesk.policy.compiled.CompiledPolicy;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.dealdesk.DealDesk;
-import dev.dealdesk.EvaluationException;
+import dev.dealdesk.decision.EvaluationException;
 import dev.dealdesk.audit.AuditException;
 import java.io.IOException;
 import java.io.OutputStream;

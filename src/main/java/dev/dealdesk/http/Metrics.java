@@ -1,6 +1,6 @@
 package dev.dealdesk.http;
 
-import dev.dealdesk.Outcome;
+import dev.dealdesk.decision.Outcome;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;

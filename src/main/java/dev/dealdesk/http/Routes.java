@@ -2,10 +2,10 @@ package dev.dealdesk.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.dealdesk.DealDesk;
-import dev.dealdesk.Decision;
-import dev.dealdesk.PolicyProblem;
-import dev.dealdesk.PolicyStatus;
-import dev.dealdesk.ReloadAttempt;
+import dev.dealdesk.decision.Decision;
+import dev.dealdesk.decision.PolicyProblem;
+import dev.dealdesk.decision.PolicyStatus;
+import dev.dealdesk.decision.ReloadAttempt;
 import dev.dealdesk.facts.DealReader;
 import dev.dealdesk.facts.InvalidDealException;
 import dev.dealdesk.json.DecisionJson;

@@ -1,8 +1,8 @@
 package dev.dealdesk.json;
 
-import dev.dealdesk.ApproverRole;
-import dev.dealdesk.Decision;
-import dev.dealdesk.Finding;
+import dev.dealdesk.decision.ApproverRole;
+import dev.dealdesk.decision.Decision;
+import dev.dealdesk.decision.Finding;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -1,9 +1,9 @@
 package dev.dealdesk.policy;
 
-import dev.dealdesk.EvaluationException;
-import dev.dealdesk.Finding;
-import dev.dealdesk.OwnershipModel;
-import dev.dealdesk.Severity;
+import dev.dealdesk.decision.EvaluationException;
+import dev.dealdesk.decision.Finding;
+import dev.dealdesk.decision.OwnershipModel;
+import dev.dealdesk.decision.Severity;
 import dev.dealdesk.facts.Stage;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +23,16 @@ import org.kie.api.runtime.rule.RuleContext;
  */
 public final class Findings {
 
+    /** The name every rules file declares the global by. */
+    public static final String GLOBAL = "findings";
+
     private final Map<String, RuleMetadata> rules;
     private final Stage stage;
     private final List<Reported> reported = new ArrayList<>();
     private OwnershipModel ownershipModel;
 
-    Findings(Map<String, RuleMetadata> rules, Stage stage) {
+    /** The findings of one evaluation of a deal at {@code stage}, reported by rules with the given metadata. */
+    public Findings(Map<String, RuleMetadata> rules, Stage stage) {
         this.rules = rules;
         this.stage = stage;
     }
@@ -54,7 +58,7 @@ public final class Findings {
     }
 
     /** The model the rules named; the policy must name exactly one. */
-    OwnershipModel ownershipModel() {
+    public OwnershipModel ownershipModel() {
         if (ownershipModel == null) {
             throw new EvaluationException("the policy named no ownership model: a rule must call findings.ownershipModel(...)");
         }
@@ -62,7 +66,7 @@ public final class Findings {
     }
 
     /** Everything reported, in the decision's order. */
-    List<Finding> sorted() {
+    public List<Finding> sorted() {
         // Insertion sort: a decision has a handful of findings, and a general sort is more code to compile.
         Finding[] findings = new Finding[reported.size()];
         Reported[] order = new Reported[findings.length];

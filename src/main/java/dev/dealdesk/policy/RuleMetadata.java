@@ -1,7 +1,7 @@
 package dev.dealdesk.policy;
 
-import dev.dealdesk.ApproverRole;
-import dev.dealdesk.Severity;
+import dev.dealdesk.decision.ApproverRole;
+import dev.dealdesk.decision.Severity;
 import dev.dealdesk.facts.Stage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,10 +22,10 @@ import java.util.regex.Pattern;
  * (REJECT when the deal asks to enter CLOSED_WON, FLAG before, so the AE can fix it first).
  * {@code @approver} is required unless the severity is INFO.
  */
-record RuleMetadata(String code, List<String> concerns, SeverityRule severity, ApproverRole approver) {
+public record RuleMetadata(String code, List<String> concerns, SeverityRule severity, ApproverRole approver) {
 
     /** A rule's severity, possibly depending on the stage the deal asks to enter. */
-    enum SeverityRule {
+    public enum SeverityRule {
         REJECT, FLAG, INFO, REJECT_AT_CLOSE;
 
         Severity at(Stage stage) {
@@ -46,7 +46,7 @@ record RuleMetadata(String code, List<String> concerns, SeverityRule severity, A
      *
      * @return the metadata, or the problems found (never both)
      */
-    static Parsed parse(Map<String, Object> metadata) {
+    public static Parsed parse(Map<String, Object> metadata) {
         List<String> problems = new ArrayList<>();
         String code = text(metadata, "code");
         if (code == null) {
@@ -78,7 +78,7 @@ record RuleMetadata(String code, List<String> concerns, SeverityRule severity, A
     }
 
     /** The outcome of {@link #parse}. */
-    record Parsed(RuleMetadata metadata, List<String> problems) {
+    public record Parsed(RuleMetadata metadata, List<String> problems) {
     }
 
     private static <E extends Enum<E>> E constant(Map<String, Object> metadata, String key, Class<E> type,

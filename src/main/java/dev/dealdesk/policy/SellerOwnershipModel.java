@@ -2,7 +2,7 @@ package dev.dealdesk.policy;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.dealdesk.OwnershipModel;
+import dev.dealdesk.decision.OwnershipModel;
 
 /**
  * The ownership model the seller's ARR falls in, as a fact a rule may insert for other rules to

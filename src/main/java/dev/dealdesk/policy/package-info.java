@@ -1,11 +1,10 @@
 /**
- * The policy: reading the rules directory and computing its version
- * ({@link dev.dealdesk.policy.PolicySource}), compiling it once into a Drools KieBase and checking
- * every rule's metadata ({@link dev.dealdesk.policy.CompiledPolicy}), and deciding deals on it. Also
- * the small API the DRL rules use: the {@code findings} global ({@link dev.dealdesk.policy.Findings}),
- * the derived facts ({@link dev.dealdesk.policy.MapEntry},
- * {@link dev.dealdesk.policy.SellerOwnershipModel}), the helpers {@link dev.dealdesk.policy.Text} and
- * {@link dev.dealdesk.policy.Money}, and the golden examples ({@link dev.dealdesk.policy.PolicyExample}).
- * KIE types stay inside this package.
+ * The API the {@code .drl} rules call: the {@code findings} global they report through
+ * ({@link dev.dealdesk.policy.Findings}) and the metadata each rule carries
+ * ({@link dev.dealdesk.policy.RuleMetadata}), the derived facts
+ * ({@link dev.dealdesk.policy.MapEntry}, {@link dev.dealdesk.policy.SellerOwnershipModel}) and the
+ * helpers {@link dev.dealdesk.policy.Text} and {@link dev.dealdesk.policy.Money}. Every rules file,
+ * and every policy pinned in an audit log, names these classes, so their names and public methods
+ * stay as they are. Loading, linting, reloading and testing a policy live in the subpackages.
  */
 package dev.dealdesk.policy;

@@ -1,11 +1,11 @@
 package dev.dealdesk.audit;
 
 import dev.dealdesk.DealDesk;
-import dev.dealdesk.Decision;
-import dev.dealdesk.PolicyLoadException;
+import dev.dealdesk.decision.Decision;
+import dev.dealdesk.decision.PolicyLoadException;
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.facts.DealReader;
-import dev.dealdesk.policy.PolicyExample;
+import dev.dealdesk.policy.examples.PolicyExample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

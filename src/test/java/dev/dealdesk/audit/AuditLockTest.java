@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealdesk.DealDesk;
-import dev.dealdesk.Decision;
+import dev.dealdesk.decision.Decision;
 import dev.dealdesk.TestDeals;
 import dev.dealdesk.TestEngines;
 import java.nio.file.Path;

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealdesk.DealDesk;
-import dev.dealdesk.Decision;
+import dev.dealdesk.decision.Decision;
 import dev.dealdesk.TestEngines;
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.facts.DealReader;
 import dev.dealdesk.facts.DealWriter;
 import dev.dealdesk.json.CanonicalJson;
-import dev.dealdesk.policy.PolicySource;
+import dev.dealdesk.policy.compiled.PolicySource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

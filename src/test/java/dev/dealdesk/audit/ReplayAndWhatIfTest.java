@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.dealdesk.DealDesk;
-import dev.dealdesk.Decision;
+import dev.dealdesk.decision.Decision;
 import dev.dealdesk.RulesCopy;
 import dev.dealdesk.TestDeals;
 import dev.dealdesk.TestEngines;
 import dev.dealdesk.facts.Deal;
-import dev.dealdesk.policy.CompiledPolicy;
-import dev.dealdesk.policy.PolicySource;
+import dev.dealdesk.policy.compiled.CompiledPolicy;
+import dev.dealdesk.policy.compiled.PolicySource;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;

@@ -1,8 +1,8 @@
 package dev.dealdesk.bench;
 
 import dev.dealdesk.DealDesk;
-import dev.dealdesk.Decision;
-import dev.dealdesk.PolicyLoadException;
+import dev.dealdesk.decision.Decision;
+import dev.dealdesk.decision.PolicyLoadException;
 import dev.dealdesk.audit.AuditVerifier;
 import dev.dealdesk.audit.Replayer;
 import dev.dealdesk.facts.Deal;

@@ -1,7 +1,7 @@
 package dev.dealdesk.bench;
 
 import dev.dealdesk.DealDesk;
-import dev.dealdesk.ReloadAttempt;
+import dev.dealdesk.decision.ReloadAttempt;
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.facts.DealWriter;
 import java.io.BufferedReader;

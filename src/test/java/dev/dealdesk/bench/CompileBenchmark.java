@@ -1,8 +1,8 @@
 package dev.dealdesk.bench;
 
-import dev.dealdesk.PolicyLoadException;
-import dev.dealdesk.policy.CompiledPolicy;
-import dev.dealdesk.policy.PolicySource;
+import dev.dealdesk.decision.PolicyLoadException;
+import dev.dealdesk.policy.compiled.CompiledPolicy;
+import dev.dealdesk.policy.compiled.PolicySource;
 import java.nio.file.Path;
 import org.openjdk.jmh.annotations.Benchmark;
 

@@ -14,10 +14,10 @@ import static dev.dealdesk.bench.HandCodedPolicy.multiply;
 import static dev.dealdesk.policy.Text.number;
 import static dev.dealdesk.policy.Text.usd;
 
-import dev.dealdesk.ApproverRole;
-import dev.dealdesk.Finding;
-import dev.dealdesk.OwnershipModel;
-import dev.dealdesk.Severity;
+import dev.dealdesk.decision.ApproverRole;
+import dev.dealdesk.decision.Finding;
+import dev.dealdesk.decision.OwnershipModel;
+import dev.dealdesk.decision.Severity;
 import dev.dealdesk.facts.Contract;
 import dev.dealdesk.facts.CustomerStrategy;
 import dev.dealdesk.facts.CustomerSuccess;

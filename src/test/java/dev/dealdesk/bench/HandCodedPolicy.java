@@ -1,9 +1,9 @@
 package dev.dealdesk.bench;
 
-import dev.dealdesk.Finding;
-import dev.dealdesk.Outcome;
-import dev.dealdesk.OwnershipModel;
-import dev.dealdesk.Severity;
+import dev.dealdesk.decision.Finding;
+import dev.dealdesk.decision.Outcome;
+import dev.dealdesk.decision.OwnershipModel;
+import dev.dealdesk.decision.Severity;
 import dev.dealdesk.facts.Contract;
 import dev.dealdesk.facts.CustomerStrategy;
 import dev.dealdesk.facts.CustomerSuccess;

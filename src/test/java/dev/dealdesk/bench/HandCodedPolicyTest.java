@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.dealdesk.Decision;
-import dev.dealdesk.Finding;
+import dev.dealdesk.decision.Decision;
+import dev.dealdesk.decision.Finding;
 import dev.dealdesk.TestEngines;
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.facts.DealReader;
 import dev.dealdesk.facts.DealWriter;
-import dev.dealdesk.policy.PolicyExample;
+import dev.dealdesk.policy.examples.PolicyExample;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealdesk.RulesCopy;
-import dev.dealdesk.policy.PolicySource;
+import dev.dealdesk.policy.compiled.PolicySource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.dealdesk.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.dealdesk.Decision;
+import dev.dealdesk.decision.Decision;
 import dev.dealdesk.TestEngines;
 import dev.dealdesk.bench.DealGenerator;
 import dev.dealdesk.facts.Deal;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dealdesk.ApproverRole;
-import dev.dealdesk.Decision;
-import dev.dealdesk.Finding;
-import dev.dealdesk.Outcome;
-import dev.dealdesk.OwnershipModel;
-import dev.dealdesk.Severity;
+import dev.dealdesk.decision.ApproverRole;
+import dev.dealdesk.decision.Decision;
+import dev.dealdesk.decision.Finding;
+import dev.dealdesk.decision.Outcome;
+import dev.dealdesk.decision.OwnershipModel;
+import dev.dealdesk.decision.Severity;
 import dev.dealdesk.TestDeals;
 import dev.dealdesk.TestEngines;
 import java.util.List;

@@ -1,6 +1,0 @@
-package dev.dealdesk;
-
-/** The role that signs a FLAG finding or owns the fix of a REJECT finding. */
-public enum ApproverRole {
-    CS_LEADERSHIP, DEAL_DESK, FINANCE, REVOPS, SALES_LEADERSHIP
-}

@@ -1,6 +1,0 @@
-package dev.dealdesk;
-
-/** The answer for a deal: REJECT if any finding rejects, else FLAG if any flags, else APPROVE. */
-public enum Outcome {
-    APPROVE, FLAG, REJECT
-}

@@ -1,0 +1,44 @@
+package dev.dealdesk.decision;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One reason behind a decision. Immutable.
+ *
+ * @param code     stable finding code from the policy brief, such as {@code contract.flat-fee}
+ * @param severity REJECT, FLAG or INFO
+ * @param concerns the concern ids the finding enforces, such as {@code mechanic:growth-contract}
+ * @param message  plain words with the actual values
+ * @param evidence the input fields and thresholds compared, by name, sorted by name; values are
+ *                 {@code String}, {@code Number}, {@code Boolean} or {@code null} (absent)
+ * @param remedy   what to change; {@code null} for INFO findings that need no change
+ * @param approver who signs (FLAG) or owns the fix (REJECT); {@code null} for INFO
+ * @param rule     the name of the DRL rule that produced the finding
+ */
+public record Finding(String code, Severity severity, List<String> concerns, String message,
+                      Map<String, Object> evidence, String remedy, ApproverRole approver, String rule) {
+
+    public Finding {
+        requireNonNull(code, "code");
+        requireNonNull(severity, "severity");
+        concerns = List.copyOf(concerns);
+        requireNonNull(message, "message");
+        evidence = Evidence.copyOf(evidence);
+        if (severity != Severity.INFO) {
+            requireNonNull(approver, "approver of a " + severity + " finding");
+        }
+        requireNonNull(rule, "rule");
+    }
+
+    /**
+     * Evidence as a finding keeps it, made from names and the values at the same positions: sorted
+     * by name, immutable; a name given twice keeps its last value. Cheaper than building a map
+     * first for the constructor to copy.
+     */
+    public static Map<String, Object> evidence(String[] names, Object[] values) {
+        return Evidence.of(names, values);
+    }
+}

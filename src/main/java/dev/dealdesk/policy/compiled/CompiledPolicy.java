@@ -1,0 +1,199 @@
+package dev.dealdesk.policy.compiled;
+
+import dev.dealdesk.policy.Findings;
+import dev.dealdesk.policy.RuleMetadata;
+import static java.util.Objects.requireNonNull;
+
+import dev.dealdesk.decision.Decision;
+import dev.dealdesk.decision.EvaluationException;
+import dev.dealdesk.decision.PolicyLoadException;
+import dev.dealdesk.decision.PolicyVersion;
+import dev.dealdesk.facts.Deal;
+import dev.dealdesk.decision.PolicyProblem;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.KieServices;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ThreadSafeOption;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * A policy compiled once and ready to decide deals any number of times. Compiling is expensive and
+ * can fail ({@link #compile}); deciding is cheap and never fails open ({@link #decide}).
+ * Thread-safe: the KieBase is shared, every decision runs in a session of its own.
+ */
+public final class CompiledPolicy {
+
+    /** One thread at a time uses a session: it is taken from the idle queue and put back when done. */
+    private static final KieSessionConfiguration SESSION_CONF = sessionConfiguration();
+
+    private final PolicySource source;
+    private final KieBase kieBase;
+    private final Map<String, RuleMetadata> rules;
+    private final List<PolicyRule> located;
+    private final List<PolicyProblem> warnings;
+    private final Queue<Session> idle = new ConcurrentLinkedQueue<>();
+    private final DealFacts facts;
+
+    private CompiledPolicy(PolicySource source, PolicyCompiler.Compiled compiled) {
+        this.source = source;
+        this.kieBase = compiled.kieBase();
+        this.facts = DealFacts.matchedBy(kieBase);
+        this.rules = compiled.rules();
+        this.located = compiled.located();
+        this.warnings = compiled.warnings();
+    }
+
+    /**
+     * Compiles and checks the rules.
+     *
+     * @throws PolicyLoadException carrying every {@code file:line} problem when the rules do not compile
+     *                             or a rule lacks valid metadata
+     */
+    public static CompiledPolicy compile(PolicySource source) throws PolicyLoadException {
+        return compile(source, null);
+    }
+
+    /**
+     * As {@link #compile(PolicySource)}, taking the compiled policy from {@code cache} when it holds
+     * this version, and keeping it there otherwise. The rules are parsed and linted either way.
+     *
+     * @param cache a folder as trusted as the engine's jar, or {@code null} for none
+     */
+    public static CompiledPolicy compile(PolicySource source, Path cache) throws PolicyLoadException {
+        requireNonNull(source, "source");
+        return new CompiledPolicy(source, PolicyCompiler.compile(source, cache));
+    }
+
+    /** The rules files this policy was compiled from. */
+    public PolicySource source() {
+        return source;
+    }
+
+    /** Every rule, in file and line order. */
+    public List<PolicyRule> rules() {
+        return located;
+    }
+
+    /** What the compiler warned about; warnings do not stop a policy from loading. */
+    public List<PolicyProblem> warnings() {
+        return warnings;
+    }
+
+    /** The kinds of fact inserted for each deal: those some rule matches. */
+    List<Class<?>> factTypes() {
+        return facts.types();
+    }
+
+    /** The version that identifies this policy. */
+    public PolicyVersion version() {
+        return source.version();
+    }
+
+    /**
+     * Decides one deal.
+     *
+     * @throws EvaluationException when a rule throws or the policy breaks its contract with the engine;
+     *                             the deal then has no decision
+     */
+    public Decision decide(Deal deal, String decisionId, Instant evaluatedAt) {
+        return decide(deal, decisionId, evaluatedAt, null);
+    }
+
+    /** As {@link #decide(Deal, String, Instant)}, telling {@code fired} the name of every rule that fires. */
+    public Decision decide(Deal deal, String decisionId, Instant evaluatedAt, Consumer<String> fired) {
+        requireNonNull(deal, "deal");
+        Findings findings = new Findings(rules, deal.stage());
+        // Building a session's memory is a good part of a decision's cost: sessions are reused, one
+        // per concurrent evaluation, and emptied of the last deal's facts rather than reset.
+        Session reused = idle.poll();
+        Session slot = reused != null ? reused : new Session(kieBase.newKieSession(SESSION_CONF, null));
+        KieSession session = slot.kie;
+        boolean reusable = false;
+        AgendaEventListener tracer = fired == null ? null : new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                fired.accept(event.getMatch().getRule().getName());
+            }
+        };
+        try {
+            session.setGlobal(Findings.GLOBAL, findings);
+            if (tracer != null) {
+                session.addEventListener(tracer);
+            }
+            facts.insert(deal, session, slot.inserted);
+            session.fireAllRules();
+            reusable = true;
+        } catch (RuntimeException failure) {
+            throw new EvaluationException("deal " + deal.dealId() + " could not be decided: " + rootMessage(failure),
+                    failure);
+        } finally {
+            if (tracer != null) {
+                session.removeEventListener(tracer);
+            }
+            release(slot, reusable);
+        }
+        return new Decision(deal.dealId(), deal.asOf(), findings.ownershipModel(), findings.sorted(), version(),
+                decisionId, evaluatedAt);
+    }
+
+    /** Deletes every fact and keeps the session for the next deal; a session a rule broke is disposed. */
+    private void release(Session slot, boolean reusable) {
+        if (reusable) {
+            try {
+                for (FactHandle fact : slot.inserted) {
+                    slot.kie.delete(fact);
+                }
+                slot.inserted.clear();
+                if (slot.kie.getFactCount() > 0) {
+                    // Facts a rule inserted (a policy may assert facts of its own).
+                    for (FactHandle fact : List.<FactHandle>copyOf(slot.kie.getFactHandles())) {
+                        slot.kie.delete(fact);
+                    }
+                }
+                idle.offer(slot);
+                return;
+            } catch (RuntimeException e) {
+                // Not reusable after all: dispose of it below.
+            }
+        }
+        slot.kie.dispose();
+    }
+
+    /** A session and the facts inserted into it for the deal it is deciding. */
+    private static final class Session {
+        final KieSession kie;
+        final List<FactHandle> inserted = new ArrayList<>();
+
+        Session(KieSession kie) {
+            this.kie = kie;
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        StringBuilder message = new StringBuilder(String.valueOf(failure.getMessage()));
+        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
+                message.append(": ").append(cause.getMessage());
+            }
+        }
+        return message.toString();
+    }
+
+    private static KieSessionConfiguration sessionConfiguration() {
+        KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
+        conf.setOption(ThreadSafeOption.NO);
+        return conf;
+    }
+}

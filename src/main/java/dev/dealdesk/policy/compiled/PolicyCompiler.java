@@ -1,0 +1,275 @@
+package dev.dealdesk.policy.compiled;
+
+import dev.dealdesk.policy.Findings;
+import dev.dealdesk.policy.RuleMetadata;
+import dev.dealdesk.policy.lint.PolicyLint;
+import dev.dealdesk.decision.PolicyLoadException;
+import dev.dealdesk.decision.PolicyProblem;
+import dev.dealdesk.decision.PolicyProblem.Level;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.drl.parser.ParserError;
+import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.KieServices;
+import org.kie.api.conf.KieBaseMutabilityOption;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
+
+/**
+ * Compiles rules files into a Drools KieBase on the classic DRL path, and checks what the engine
+ * relies on: every rule carries valid metadata, rule names are unique, and the policy declares the
+ * {@code findings} global. Every problem is collected with its file and line before failing.
+ */
+final class PolicyCompiler {
+
+
+    private static final Pattern BROKEN_FUNCTION = Pattern.compile("\\[ function (\\w+) \\(line:\\d+\\)");
+    private static final Pattern LINE_COLUMN = Pattern.compile("[Ll]ine:? (\\d+)(?::|, [Cc]olumn:) ?(\\d+)");
+
+    private PolicyCompiler() {
+    }
+
+    /** A compiled KieBase with its checked rule metadata, where each rule is, and the compiler's warnings. */
+    record Compiled(KieBase kieBase, Map<String, RuleMetadata> rules, List<PolicyRule> located,
+                    List<PolicyProblem> warnings) {
+    }
+
+    /**
+     * Parses, lints and checks the rules, then compiles them, or takes the compiled policy of the
+     * same version from {@code cache} (a folder, or {@code null} for none) and keeps it there after
+     * compiling.
+     */
+    static Compiled compile(PolicySource source, Path cache) throws PolicyLoadException {
+        List<PolicyProblem> problems = new ArrayList<>();
+        List<PolicyLint.ParsedFile> parsed = new ArrayList<>();
+        for (PolicySource.RuleFile file : source.files()) {
+            PackageDescr descr = parse(file, problems);
+            if (descr != null) {
+                parsed.add(new PolicyLint.ParsedFile(file.path(), file.text(), descr));
+            }
+        }
+        // Nothing is compiled unless every file parses and the whole policy passes the safety lint.
+        problems.addAll(PolicyLint.check(parsed));
+        Map<String, RuleLocation> locations = new HashMap<>();
+        List<PolicyProblem> metadataProblems = new ArrayList<>();
+        Map<String, RuleMetadata> rules = checkRules(parsed, locations, problems, metadataProblems);
+        // Bad metadata does not stop the compiler, so one run reports it together with type errors.
+        boolean compilable = problems.isEmpty();
+        problems.addAll(metadataProblems);
+        if (!compilable) {
+            throw failure(problems);
+        }
+        String version = source.version().version();
+        KieBase kieBase = cache == null ? null : PolicyCache.load(cache, version);
+        if (kieBase == null) {
+            kieBase = build(parsed, problems);
+            if (kieBase != null && cache != null) {
+                PolicyCache.store(cache, version, kieBase);
+            }
+        }
+        checkFindingsGlobal(kieBase, source, problems);
+        if (problems.stream().anyMatch(problem -> problem.level() == Level.ERROR)) {
+            throw failure(problems);
+        }
+        List<PolicyRule> located = rules.entrySet().stream()
+                .map(rule -> new PolicyRule(rule.getKey(), rule.getValue().code(),
+                        locations.get(rule.getKey()).file(), locations.get(rule.getKey()).line()))
+                .sorted(Comparator.comparing(PolicyRule::file).thenComparingInt(PolicyRule::line))
+                .toList();
+        return new Compiled(kieBase, Map.copyOf(rules), located, sorted(problems));
+    }
+
+    /** Compiles the parsed files into a KieBase, adding the compiler's problems; null when it has errors. */
+    private static KieBase build(List<PolicyLint.ParsedFile> parsed, List<PolicyProblem> problems) {
+        KieServices kie = KieServices.Factory.get();
+        KieFileSystem files = kie.newKieFileSystem();
+        Map<String, String> kiePaths = new HashMap<>();
+        for (PolicyLint.ParsedFile file : parsed) {
+            // A path whose folder matches the DRL package keeps Drools from warning once per file.
+            String resource = file.descr().getNamespace().replace('.', '/') + "/" + file.path().replace('/', '_');
+            kiePaths.put(resource, file.path());
+            files.write("src/main/resources/" + resource, file.text());
+        }
+        ReleaseId release = kie.newReleaseId("dev.dealdesk.policy", "policy-" + UUID.randomUUID(), "1");
+        files.generateAndWritePomXML(release);
+        KieBuilder builder = kie.newKieBuilder(files).buildAll();
+        List<PolicyProblem> compiled = new ArrayList<>();
+        for (Message message : builder.getResults().getMessages()) {
+            if (message.getLevel() == Message.Level.ERROR || message.getLevel() == Message.Level.WARNING) {
+                compiled.add(problem(message, kiePaths));
+            }
+        }
+        problems.addAll(withoutCascade(compiled));
+        if (compiled.stream().anyMatch(problem -> problem.level() == Level.ERROR)) {
+            return null;
+        }
+        try {
+            return kie.newKieContainer(release).newKieBase(kieBaseConfiguration());
+        } finally {
+            kie.getRepository().removeKieModule(release);
+        }
+    }
+
+    /**
+     * How every KieBase of a policy is built: immutable, since a new policy is a new KieBase, which
+     * spares each insert and delete a check for queued changes.
+     */
+    static KieBaseConfiguration kieBaseConfiguration() {
+        KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration();
+        configuration.setOption(KieBaseMutabilityOption.DISABLED);
+        return configuration;
+    }
+
+    private static PackageDescr parse(PolicySource.RuleFile file, List<PolicyProblem> problems) {
+        DrlParser parser = new DrlParser();
+        PackageDescr parsed;
+        try {
+            parsed = parser.parse(false, file.text());
+        } catch (DroolsParserException e) {
+            problems.add(PolicyProblem.error(file.path(), 0, e.getMessage()));
+            return null;
+        }
+        if (parser.hasErrors()) {
+            for (DroolsError error : parser.getErrors()) {
+                int line = error instanceof ParserError located ? located.getRow() : 0;
+                int column = error instanceof ParserError located ? located.getCol() + 1 : 0;
+                problems.add(new PolicyProblem(file.path(), line, line > 0 ? column : 0, Level.ERROR, error.getMessage()));
+            }
+            return null;
+        }
+        if (parsed == null || parsed.getNamespace() == null || parsed.getNamespace().isEmpty()) {
+            problems.add(PolicyProblem.error(file.path(), 1, "missing package declaration, such as: package dealdesk.policy;"));
+            return null;
+        }
+        return parsed;
+    }
+
+    /** Reads every rule's metadata from the parse tree, and finds rule names used twice. */
+    private static Map<String, RuleMetadata> checkRules(List<PolicyLint.ParsedFile> parsed,
+                                                        Map<String, RuleLocation> locations,
+                                                        List<PolicyProblem> duplicates,
+                                                        List<PolicyProblem> problems) {
+        Map<String, RuleMetadata> rules = new HashMap<>();
+        for (PolicyLint.ParsedFile file : parsed) {
+            for (RuleDescr rule : file.descr().getRules()) {
+                String path = file.path();
+                RuleLocation previous = locations.putIfAbsent(rule.getName(), new RuleLocation(path, rule.getLine()));
+                if (previous != null) {
+                    duplicates.add(PolicyProblem.error(path, rule.getLine(), "rule \"" + rule.getName()
+                            + "\" is already defined at " + previous.file() + ":" + previous.line()));
+                    continue;
+                }
+                Map<String, Object> metadata = new HashMap<>();
+                for (AnnotationDescr annotation : rule.getAnnotations()) {
+                    metadata.put(annotation.getName(), annotation.getValue());
+                }
+                RuleMetadata.Parsed checked = RuleMetadata.parse(metadata);
+                for (String problem : checked.problems()) {
+                    problems.add(PolicyProblem.error(path, rule.getLine(), "rule \"" + rule.getName() + "\": " + problem));
+                }
+                if (checked.metadata() != null) {
+                    rules.put(rule.getName(), checked.metadata());
+                }
+            }
+        }
+        return rules;
+    }
+
+    private static void checkFindingsGlobal(KieBase kieBase, PolicySource source, List<PolicyProblem> problems) {
+        if (kieBase == null) {
+            return;
+        }
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Global global : kiePackage.getGlobalVariables()) {
+                if (global.getName().equals(Findings.GLOBAL) && global.getType().equals(Findings.class.getName())) {
+                    return;
+                }
+            }
+        }
+        problems.add(PolicyProblem.error(source.files().get(0).path(), 0,
+                "the policy must declare: global " + Findings.class.getName() + " " + Findings.GLOBAL + ";"));
+    }
+
+    /**
+     * Drops the errors a broken function causes elsewhere. A function that does not compile makes
+     * every rule of the package fail to import it, so a missing semicolon in one threshold would
+     * otherwise be reported once per rule; the function's own error says all there is to fix.
+     */
+    private static List<PolicyProblem> withoutCascade(List<PolicyProblem> problems) {
+        Set<String> broken = new HashSet<>();
+        for (PolicyProblem problem : problems) {
+            Matcher function = BROKEN_FUNCTION.matcher(problem.message());
+            if (function.find()) {
+                // Drools prints the name twice: "function fooBar fooBar (line:10)" without the space.
+                String doubled = function.group(1);
+                broken.add(doubled.length() % 2 == 0 && doubled.substring(0, doubled.length() / 2)
+                        .equals(doubled.substring(doubled.length() / 2)) ? doubled.substring(0, doubled.length() / 2) : doubled);
+            }
+        }
+        if (broken.isEmpty()) {
+            return problems;
+        }
+        List<PolicyProblem> causes = new ArrayList<>();
+        for (PolicyProblem problem : problems) {
+            Matcher function = BROKEN_FUNCTION.matcher(problem.message());
+            if (function.find()) {
+                String name = broken.stream().filter(function.group(1)::startsWith).findFirst().orElse(function.group(1));
+                String reason = problem.message().substring(function.end()).replaceFirst("^:\\s*", "").replaceFirst("\\s*]$", "");
+                causes.add(new PolicyProblem(problem.file(), problem.line(), problem.column(), problem.level(),
+                        "function " + name + ": " + reason));
+            } else if (broken.stream().noneMatch(name -> problem.message().contains(name)
+                    || problem.message().contains(Character.toUpperCase(name.charAt(0)) + name.substring(1)))) {
+                causes.add(problem);
+            }
+        }
+        return causes;
+    }
+
+    private static PolicyProblem problem(Message message, Map<String, String> kiePaths) {
+        String file = message.getPath() == null ? "" : kiePaths.getOrDefault(message.getPath(), message.getPath());
+        String text = message.getText() == null ? "" : message.getText().strip();
+        int line = message.getLine();
+        int column = message.getColumn();
+        Matcher at = LINE_COLUMN.matcher(text);
+        if (at.find()) {
+            line = line > 0 ? line : Integer.parseInt(at.group(1));
+            column = column > 0 ? column : Integer.parseInt(at.group(2)) + 1;
+        }
+        Level level = message.getLevel() == Message.Level.ERROR ? Level.ERROR : Level.WARNING;
+        return new PolicyProblem(file, Math.max(line, 0), Math.max(column, 0), level, text.replaceAll("\\s+", " "));
+    }
+
+    private static PolicyLoadException failure(List<PolicyProblem> problems) {
+        return new PolicyLoadException(sorted(problems));
+    }
+
+    private static List<PolicyProblem> sorted(List<PolicyProblem> problems) {
+        return problems.stream()
+                .sorted(Comparator.comparing(PolicyProblem::file).thenComparingInt(PolicyProblem::line)
+                        .thenComparingInt(PolicyProblem::column))
+                .toList();
+    }
+
+    private record RuleLocation(String file, int line) {
+    }
+}

@@ -1,0 +1,164 @@
+package dev.dealdesk.policy.examples;
+
+import dev.dealdesk.policy.compiled.CompiledPolicy;
+import dev.dealdesk.policy.compiled.PolicyRule;
+import dev.dealdesk.decision.Decision;
+import dev.dealdesk.decision.EvaluationException;
+import dev.dealdesk.decision.Outcome;
+import dev.dealdesk.facts.DealReader;
+import dev.dealdesk.facts.InvalidDealException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Runs the golden examples of a directory against a compiled policy, as RevOps' tests: each
+ * example passes when its outcome and its ordered finding codes are exactly the expected ones. Also
+ * counts, for each rule, how many examples fired it. Stateless.
+ */
+public final class PolicyTester {
+
+    private PolicyTester() {
+    }
+
+    /**
+     * The result of one example.
+     *
+     * @param file            the example's file name
+     * @param expectedOutcome the outcome it expects, or {@code null} when the example could not be read
+     * @param actualOutcome   the outcome the policy gave, or {@code null} when it gave none
+     * @param expectedCodes   the codes it expects, in order
+     * @param actualCodes     the codes the policy gave, in order
+     * @param error           why the example could not be run, or {@code null}
+     */
+    public record ExampleResult(String file, Outcome expectedOutcome, Outcome actualOutcome,
+                                List<String> expectedCodes, List<String> actualCodes, String error) {
+
+        public ExampleResult {
+            expectedCodes = List.copyOf(expectedCodes);
+            actualCodes = List.copyOf(actualCodes);
+        }
+
+        public boolean passed() {
+            return error == null && expectedOutcome == actualOutcome && expectedCodes.equals(actualCodes);
+        }
+
+        /** What differs, for a person: outcomes, codes missing or extra, or codes in another order. */
+        public String explanation() {
+            if (error != null) {
+                return error;
+            }
+            StringBuilder text = new StringBuilder();
+            text.append("expected ").append(expectedOutcome).append(", got ").append(actualOutcome);
+            if (!missing().isEmpty()) {
+                text.append("; missing ").append(missing());
+            }
+            if (!extra().isEmpty()) {
+                text.append("; extra ").append(extra());
+            }
+            if (missing().isEmpty() && extra().isEmpty() && !expectedCodes.equals(actualCodes)) {
+                text.append("; codes in another order: expected ").append(expectedCodes).append(", got ").append(actualCodes);
+            }
+            return text.toString();
+        }
+
+        /** Expected codes the policy did not give (counting repeats). */
+        public List<String> missing() {
+            return minus(expectedCodes, actualCodes);
+        }
+
+        /** Codes the policy gave that the example does not expect (counting repeats). */
+        public List<String> extra() {
+            return minus(actualCodes, expectedCodes);
+        }
+
+        private static List<String> minus(List<String> from, List<String> take) {
+            List<String> rest = new ArrayList<>(from);
+            take.forEach(rest::remove);
+            return rest;
+        }
+    }
+
+    /**
+     * All results and the rule coverage.
+     *
+     * @param results  one per example file, in file name order
+     * @param coverage for every rule of the policy, how many examples fired it, in file and line order
+     */
+    public record Report(List<ExampleResult> results, Map<PolicyRule, Integer> coverage) {
+
+        public Report {
+            results = List.copyOf(results);
+            coverage = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(coverage));
+        }
+
+        public long passed() {
+            return results.stream().filter(ExampleResult::passed).count();
+        }
+
+        public long failed() {
+            return results.size() - passed();
+        }
+
+        /** The rules no example fires. */
+        public List<PolicyRule> uncovered() {
+            return coverage.entrySet().stream().filter(rule -> rule.getValue() == 0).map(Map.Entry::getKey).toList();
+        }
+
+        /** The share of rules that at least one example fires, in percent. */
+        public double coveragePercent() {
+            return coverage.isEmpty() ? 100.0 : 100.0 * (coverage.size() - uncovered().size()) / coverage.size();
+        }
+    }
+
+    /**
+     * Runs every {@code *.json} example in {@code examples}.
+     *
+     * @throws IOException when the directory cannot be listed
+     */
+    public static Report run(CompiledPolicy policy, Path examples) throws IOException {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(examples)) {
+            files = listing.filter(path -> path.getFileName().toString().endsWith(".json")
+                    && !path.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+        Map<String, Integer> fired = new LinkedHashMap<>();
+        List<ExampleResult> results = new ArrayList<>();
+        for (Path file : files) {
+            results.add(run(policy, file, fired));
+        }
+        Map<PolicyRule, Integer> coverage = new LinkedHashMap<>();
+        for (PolicyRule rule : policy.rules()) {
+            coverage.put(rule, fired.getOrDefault(rule.name(), 0));
+        }
+        return new Report(results, coverage);
+    }
+
+    private static ExampleResult run(CompiledPolicy policy, Path file, Map<String, Integer> fired) {
+        String name = file.getFileName().toString();
+        PolicyExample example;
+        try {
+            example = PolicyExample.read(DealReader.parse(Files.readString(file)));
+        } catch (IOException e) {
+            return new ExampleResult(name, null, null, List.of(), List.of(), "cannot read: " + e.getMessage());
+        } catch (InvalidDealException e) {
+            return new ExampleResult(name, null, null, List.of(), List.of(), "invalid example: " + e.getMessage());
+        }
+        Set<String> firedHere = new HashSet<>();
+        try {
+            Decision decision = policy.decide(example.deal(), "test", Instant.EPOCH, firedHere::add);
+            firedHere.forEach(rule -> fired.merge(rule, 1, Integer::sum));
+            return new ExampleResult(name, example.outcome(), decision.outcome(), example.codes(), decision.codes(), null);
+        } catch (EvaluationException e) {
+            return new ExampleResult(name, example.outcome(), null, example.codes(), List.of(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package dev.dealdesk.policy.lint;
+
+import dev.dealdesk.policy.Findings;
+import dev.dealdesk.policy.MapEntry;
+import dev.dealdesk.policy.SellerOwnershipModel;
+import dev.dealdesk.decision.OwnershipModel;
+import dev.dealdesk.facts.Contract;
+import dev.dealdesk.facts.CustomerStrategy;
+import dev.dealdesk.facts.CustomerSuccess;
+import dev.dealdesk.facts.Deal;
+import dev.dealdesk.facts.Expansion;
+import dev.dealdesk.facts.ExpansionOwner;
+import dev.dealdesk.facts.ExpansionTarget;
+import dev.dealdesk.facts.ExpansionTrigger;
+import dev.dealdesk.facts.Framing;
+import dev.dealdesk.facts.Motion;
+import dev.dealdesk.facts.Ownership;
+import dev.dealdesk.facts.Phase;
+import dev.dealdesk.facts.PricingModel;
+import dev.dealdesk.facts.Quarter;
+import dev.dealdesk.facts.Segment;
+import dev.dealdesk.facts.Seller;
+import dev.dealdesk.facts.Sizing;
+import dev.dealdesk.facts.Stage;
+import dev.dealdesk.facts.TouchModel;
+import dev.dealdesk.facts.ValueProof;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything a rules file may name. Drools runs any Java in a rule and has no sandbox, so the
+ * engine refuses rules that reach beyond the policy: only these types, functions, globals, rule
+ * attributes and words are allowed, and nothing else.
+ */
+final class LintAllowlist {
+
+    private static final String REFLECTION = "reflection is not allowed in rules";
+    private static final String NONDETERMINISTIC = "rules must be deterministic";
+    private static final String PROPERTIES_READ = "rules must not read system properties";
+    private static final String THREADS = "rules must not start threads";
+
+    /** The DRL package every rules file declares, so functions are shared between files. */
+    static final String PACKAGE = "dealdesk.policy";
+
+    /** The fact model and the rule API, by fully qualified name. */
+    static final List<Class<?>> POLICY_TYPES = List.of(
+            Deal.class, Seller.class, ValueProof.class, ExpansionTarget.class, Quarter.class, Phase.class,
+            CustomerStrategy.class, Sizing.class, CustomerSuccess.class, Ownership.class, Contract.class,
+            Expansion.class, Motion.class, Stage.class, Segment.class, TouchModel.class, Framing.class,
+            ExpansionTrigger.class, ExpansionOwner.class, PricingModel.class, OwnershipModel.class,
+            MapEntry.class, SellerOwnershipModel.class, Findings.class);
+
+    /** JDK value types: text, numbers, dates and collections. None reaches I/O, threads or reflection. */
+    static final List<String> JDK_TYPES = List.of(
+            "java.lang.String", "java.lang.Math", "java.lang.Integer", "java.lang.Long", "java.lang.Double",
+            "java.lang.Boolean", "java.lang.Number", "java.lang.Character",
+            "java.math.BigDecimal", "java.math.BigInteger", "java.math.RoundingMode",
+            "java.time.LocalDate", "java.time.Period", "java.time.Year", "java.time.YearMonth", "java.time.Month",
+            "java.time.DayOfWeek", "java.time.temporal.ChronoUnit",
+            "java.util.List", "java.util.ArrayList",
+            "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.TreeSet", "java.util.Collections",
+            "java.util.Arrays", "java.util.Objects", "java.util.Optional");
+
+    /** JDK types usable without an import, as in Java. */
+    static final Set<String> IMPLICIT_TYPES = Set.of("String", "Math", "Integer", "Long", "Double", "Boolean",
+            "Number", "Character");
+
+    /** Words that may be called without an object, besides policy functions. */
+    static final Set<String> CALLABLE_WORDS = Set.of("insert", "insertLogical", "if", "switch", "return", "eval", "not",
+            "exists", "forall", "accumulate", "collect", "from", "matches", "contains", "memberOf", "in", "and", "or");
+
+    /** Wildcard imports allowed: the whole fact model. */
+    static final Set<String> WILDCARD_IMPORTS = Set.of("dev.dealdesk.facts.*");
+
+    /** Static helpers the rules may import with {@code import function}. */
+    static final Set<String> FUNCTIONS = Set.of("dev.dealdesk.policy.Text.blank", "dev.dealdesk.policy.Text.usd",
+            "dev.dealdesk.policy.Text.number", "dev.dealdesk.policy.Money.multiply");
+
+    /** The only global: where rules report findings. */
+    static final String GLOBAL_NAME = Findings.GLOBAL;
+    static final String GLOBAL_TYPE = Findings.class.getName();
+
+    /** Rule attributes that neither read the clock nor depend on the host. */
+    static final Set<String> ATTRIBUTES = Set.of("salience", "no-loop", "lock-on-active", "dialect",
+            "activation-group");
+
+    /** Accumulate functions. */
+    static final Set<String> ACCUMULATE_FUNCTIONS = Set.of("count", "sum", "min", "max", "average",
+            "collectList", "collectSet");
+
+    /** Java and DRL words allowed in conditions, consequences and functions. Loops are not among them. */
+    static final Set<String> WORDS = Set.of(
+            "new", "return", "if", "else", "true", "false", "null", "this", "instanceof", "switch", "case",
+            "default", "break", "final", "int", "long", "double", "float", "boolean", "char", "short",
+            "byte", "void",
+            "matches", "contains", "memberOf", "soundslike", "str", "in", "not", "excludes", "from",
+            "accumulate", "collect", "exists", "forall", "eval", "or", "and",
+            "insert", "insertLogical", "kcontext", GLOBAL_NAME);
+
+    /**
+     * Members never called, whatever the object: reflection ({@code getClass}, {@code .class}),
+     * the clock ({@code now}), randomness ({@code random}) and system properties
+     * ({@code getInteger}, {@code getLong}, {@code getBoolean}): rules must decide the same way on
+     * any machine, on replay years later.
+     */
+    static final Map<String, String> FORBIDDEN_MEMBERS = Map.ofEntries(
+            Map.entry("getClass", REFLECTION), Map.entry("class", REFLECTION),
+            Map.entry("getDeclaringClass", REFLECTION), Map.entry("declaringClass", REFLECTION),
+            Map.entry("describeConstable", REFLECTION), Map.entry("resolveConstantDesc", REFLECTION),
+            Map.entry("now", "rules never read the clock: use the deal's asOf"),
+            Map.entry("random", NONDETERMINISTIC), Map.entry("shuffle", NONDETERMINISTIC), Map.entry("hash", NONDETERMINISTIC),
+            Map.entry("TYPE", REFLECTION),
+            Map.entry("hashCode", NONDETERMINISTIC), Map.entry("identityHashCode", NONDETERMINISTIC),
+            Map.entry("parallelStream", THREADS), Map.entry("parallel", THREADS), Map.entry("parallelSort", THREADS),
+            Map.entry("parallelPrefix", THREADS), Map.entry("parallelSetAll", THREADS),
+            Map.entry("getInteger", PROPERTIES_READ), Map.entry("getLong", PROPERTIES_READ),
+            Map.entry("getBoolean", PROPERTIES_READ),
+            Map.entry("wait", "rules must not block"), Map.entry("notify", "rules must not block"),
+            Map.entry("notifyAll", "rules must not block"));
+
+    /** Names a rule may not declare: package roots would let a fully qualified name through. */
+    static final Set<String> PACKAGE_ROOTS = Set.of("java", "javax", "jdk", "sun", "com", "org", "net", "dev", "io",
+            "kotlin", "scala", "groovy");
+
+    /** Rule metadata the engine reads; values must be string literals. */
+    static final Set<String> ANNOTATIONS = Set.of("code", "concerns", "severity", "approver");
+
+
+    /**
+     * The members code may name after a dot: every public method, field and enum constant of the
+     * allowed types, and the property names MVEL derives from their getters, less the forbidden ones.
+     * Nothing else can be called, so no path leads from an allowed value to reflection or I/O.
+     */
+    static final Set<String> MEMBERS;
+
+    /** Simple name to fully qualified name of every allowed type. */
+    static final Map<String, String> TYPES;
+
+    /** Names of fact properties, usable as the start of a condition such as {@code acv < minimumLandAcvSmb()}. */
+    static final Set<String> PROPERTIES;
+
+    static {
+        Map<String, String> types = new HashMap<>();
+        Set<String> properties = new HashSet<>();
+        for (Class<?> type : POLICY_TYPES) {
+            types.put(type.getSimpleName(), type.getName());
+            if (type.isRecord()) {
+                for (RecordComponent component : type.getRecordComponents()) {
+                    properties.add(component.getName());
+                }
+            }
+            for (Method method : type.getMethods()) {
+                if (method.getDeclaringClass() == type && method.getParameterCount() == 0
+                        && !Modifier.isStatic(method.getModifiers()) && method.getReturnType() != void.class) {
+                    properties.add(method.getName());
+                }
+            }
+        }
+        for (String name : JDK_TYPES) {
+            types.put(name.substring(name.lastIndexOf('.') + 1), name);
+        }
+        // The result of an accumulate is a Number: Number(intValue < 4) from accumulate(...).
+        properties.addAll(Set.of("intValue", "longValue", "doubleValue"));
+        properties.removeAll(FORBIDDEN_MEMBERS.keySet());
+        properties.removeAll(Set.of("hashCode", "toString", "equals"));
+        TYPES = Map.copyOf(types);
+        PROPERTIES = Set.copyOf(properties);
+        Set<String> members = new HashSet<>(Set.of("length"));
+        for (String name : types.values()) {
+            Class<?> type;
+            try {
+                type = Class.forName(name);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("allowlisted type is missing: " + name, e);
+            }
+            for (Method method : type.getMethods()) {
+                members.add(method.getName());
+                String getter = method.getName().startsWith("get") ? method.getName().substring(3)
+                        : method.getName().startsWith("is") ? method.getName().substring(2) : "";
+                if (!getter.isEmpty() && method.getParameterCount() == 0) {
+                    members.add(Character.toLowerCase(getter.charAt(0)) + getter.substring(1));
+                }
+            }
+            for (java.lang.reflect.Field field : type.getFields()) {
+                members.add(field.getName());
+            }
+        }
+        members.removeAll(FORBIDDEN_MEMBERS.keySet());
+        MEMBERS = Set.copyOf(members);
+    }
+
+    private LintAllowlist() {
+    }
+
+    /** Whether {@code fullName} names an allowed type. */
+    static boolean allowedType(String fullName) {
+        return TYPES.containsValue(fullName);
+    }
+}

@@ -1,0 +1,180 @@
+package dev.dealdesk.policy.reload;
+
+import dev.dealdesk.policy.compiled.CompiledPolicy;
+import dev.dealdesk.policy.compiled.PolicySource;
+import dev.dealdesk.policy.examples.PolicyTester;
+import static java.util.Objects.requireNonNull;
+
+import dev.dealdesk.decision.PolicyLoadException;
+import dev.dealdesk.decision.PolicyProblem;
+import dev.dealdesk.decision.PolicyStatus;
+import dev.dealdesk.decision.ReloadAttempt;
+import dev.dealdesk.decision.ReloadListener;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The policy an engine decides with, replaced as a whole when the rules change. A changed rules
+ * directory is read, compiled, linted and, when an examples directory is set, tested off to the
+ * side; only a policy that passes replaces the live one, in one atomic swap. Evaluations read the
+ * live policy once, so a running evaluation finishes on the policy it started with. A refused
+ * reload leaves the last good policy live and is recorded in the status. Thread-safe.
+ */
+public final class LivePolicy implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LivePolicy.class);
+
+    private record Loaded(CompiledPolicy policy, Instant at) {
+    }
+
+    private final Path rules;
+    private final Path examples;
+    private final Path cache;
+    private final Clock clock;
+    private final List<ReloadListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile Loaded live;
+    private volatile ReloadAttempt lastReload;
+    private RulesWatcher watcher;
+
+    private LivePolicy(Path rules, Path examples, Path cache, Clock clock) {
+        this.rules = rules;
+        this.examples = examples;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    /**
+     * Loads the policy and, when {@code debounce} is not {@code null}, starts watching the rules
+     * directory for changes.
+     *
+     * @param examples the examples every policy must pass before it goes live, or {@code null}
+     * @param cache    where compiled policies are kept between runs, or {@code null}
+     * @throws PolicyLoadException when the first policy cannot load or fails an example
+     */
+    public static LivePolicy start(Path rules, Path examples, Path cache, Clock clock, Duration debounce)
+            throws PolicyLoadException {
+        requireNonNull(rules, "rules");
+        requireNonNull(clock, "clock");
+        LivePolicy policy = new LivePolicy(rules, examples, cache, clock);
+        policy.live = new Loaded(policy.load(), clock.instant());
+        if (debounce != null) {
+            try {
+                policy.watcher = RulesWatcher.start(rules, debounce, policy::reload);
+            } catch (IOException e) {
+                throw new PolicyLoadException(List.of(PolicyProblem.error("", 0,
+                        "cannot watch rules directory " + rules + ": " + e.getMessage())));
+            }
+            // An edit saved while the first policy compiled came before the watch began: look once more.
+            if (!policy.currentVersionOnDisk().equals(policy.current().version().version())) {
+                policy.reload();
+            }
+        }
+        return policy;
+    }
+
+    /** The live policy. */
+    public CompiledPolicy current() {
+        return live.policy();
+    }
+
+    /** The live version, when it went live, its files and the last reload attempt. */
+    public PolicyStatus status() {
+        Loaded now = live;
+        List<String> files = now.policy().source().files().stream().map(PolicySource.RuleFile::path).toList();
+        return new PolicyStatus(now.policy().version(), now.at(), files, lastReload);
+    }
+
+    /** Adds a listener told of every reload attempt. */
+    public void addListener(ReloadListener listener) {
+        listeners.add(requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Reads the rules again now and makes them live if they pass. Called by the watcher on every
+     * change; callers may also call it (say, on a signal).
+     */
+    public synchronized ReloadAttempt reload() {
+        ReloadAttempt attempt;
+        try {
+            PolicySource source = PolicySource.read(rules);
+            if (source.version().equals(live.policy().version())) {
+                attempt = new ReloadAttempt(clock.instant(), source.version().version(), true, List.of());
+            } else {
+                CompiledPolicy candidate = checked(CompiledPolicy.compile(source, cache));
+                live = new Loaded(candidate, clock.instant());
+                attempt = new ReloadAttempt(live.at(), source.version().version(), true, List.of());
+                LOG.info("policy {} is live", source.version().version());
+            }
+        } catch (PolicyLoadException refused) {
+            attempt = new ReloadAttempt(clock.instant(), versionOrNull(), false, refused.problems());
+            LOG.warn("policy change refused; {} stays live:\n{}", live.policy().version().version(), refused.getMessage());
+        }
+        lastReload = attempt;
+        for (ReloadListener listener : listeners) {
+            try {
+                listener.reloaded(attempt);
+            } catch (RuntimeException e) {
+                LOG.error("reload listener failed", e);
+            }
+        }
+        return attempt;
+    }
+
+    private CompiledPolicy load() throws PolicyLoadException {
+        return checked(CompiledPolicy.compile(PolicySource.read(rules), cache));
+    }
+
+    /** Passes the policy through the examples, when there are any. */
+    private CompiledPolicy checked(CompiledPolicy policy) throws PolicyLoadException {
+        if (examples == null) {
+            return policy;
+        }
+        PolicyTester.Report report;
+        try {
+            report = PolicyTester.run(policy, examples);
+        } catch (IOException e) {
+            throw new PolicyLoadException(List.of(PolicyProblem.error("", 0,
+                    "cannot read examples in " + examples + ": " + e.getMessage())));
+        }
+        List<PolicyProblem> failures = new ArrayList<>();
+        for (PolicyTester.ExampleResult result : report.results()) {
+            if (!result.passed()) {
+                failures.add(PolicyProblem.error("", 0, "example " + examples.resolve(result.file()) + " fails: "
+                        + result.explanation()));
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new PolicyLoadException(failures);
+        }
+        return policy;
+    }
+
+    private String currentVersionOnDisk() {
+        String version = versionOrNull();
+        return version == null ? "" : version;
+    }
+
+    private String versionOrNull() {
+        try {
+            return PolicySource.read(rules).version().version();
+        } catch (PolicyLoadException unreadable) {
+            return null;
+        }
+    }
+
+    /** Stops watching; the live policy keeps deciding. */
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+    }
+}
