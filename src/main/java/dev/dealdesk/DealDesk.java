@@ -217,11 +217,9 @@ public final class DealDesk implements AutoCloseable {
          * A random (version 4) UUID from the calling thread's generator: 122 random bits, without the
          * lock {@link UUID#randomUUID()} takes on one shared secure generator for every decision.
          */
+        /** A random (version 4) UUID from a secure source: one receipt id says nothing about the next. */
         private static String randomId() {
-            java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-            long high = random.nextLong() & ~0xF000L | 0x4000L;
-            long low = random.nextLong() & ~(0xCL << 60) | (0x8L << 60);
-            return new UUID(high, low).toString();
+            return UUID.randomUUID().toString();
         }
 
         /** Where decision ids come from; random UUIDs by default. Must be thread-safe. */
