@@ -1,11 +1,11 @@
 package dev.dealdesk;
 
+import dev.dealdesk.json.StrictJson;
 import dev.dealdesk.decision.Finding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealdesk.facts.Deal;
-import dev.dealdesk.facts.DealReader;
 import dev.dealdesk.policy.examples.PolicyExample;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +68,7 @@ class ConcurrencyTest {
         List<Deal> deals = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("policy-examples"))) {
             for (Path file : files.sorted().toList()) {
-                deals.add(PolicyExample.read(DealReader.parse(Files.readString(file))).deal());
+                deals.add(PolicyExample.read(StrictJson.parse(Files.readString(file))).deal());
             }
         }
         assertTrue(deals.size() > 30, "corpus too small: " + deals.size());

@@ -1,12 +1,12 @@
 package dev.dealdesk;
 
+import dev.dealdesk.json.DealJson;
 import dev.dealdesk.decision.Decision;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealdesk.cli.CliRunner;
 import dev.dealdesk.facts.Deal;
-import dev.dealdesk.facts.DealReader;
 import dev.dealdesk.json.DecisionJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -36,7 +36,7 @@ class ReadmeTest {
         try {
             // README snippet begin
             DealDesk engine = DealDesk.builder().rules(Path.of("rules")).build();
-            Deal deal = DealReader.read(json); // one deal object, fields as in the policy brief
+            Deal deal = DealJson.read(json); // one deal object, fields as in the policy brief
             Decision decision = engine.evaluate(deal);
             System.out.println(decision.outcome() + " " + decision.codes());
             String line = DecisionJson.toLine(decision);

@@ -1,7 +1,7 @@
 package dev.dealdesk;
 
+import dev.dealdesk.json.DealJson;
 import dev.dealdesk.facts.Deal;
-import dev.dealdesk.facts.DealReader;
 import dev.dealdesk.facts.InvalidDealException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -76,7 +76,7 @@ public final class TestDeals {
     /** The changed deal, read by the strict reader. */
     public Deal deal() {
         try {
-            return DealReader.read(json());
+            return DealJson.read(json());
         } catch (InvalidDealException e) {
             throw new AssertionError("test deal is invalid: " + e.getMessage(), e);
         }

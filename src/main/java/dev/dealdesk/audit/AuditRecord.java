@@ -5,20 +5,25 @@ import static java.util.Objects.requireNonNull;
 import dev.dealdesk.decision.Decision;
 import dev.dealdesk.decision.PolicyVersion;
 import dev.dealdesk.facts.Deal;
-import dev.dealdesk.facts.DealReader;
-import dev.dealdesk.facts.DealWriter;
 import dev.dealdesk.facts.InvalidDealException;
-import dev.dealdesk.json.CanonicalJson;
+import dev.dealdesk.json.DealJson;
 import dev.dealdesk.json.DecisionJson;
+import dev.dealdesk.json.JsonLines;
+import dev.dealdesk.json.JsonWriter;
+import dev.dealdesk.json.StrictJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * One line of the audit log, schema version 1: a self-contained receipt of one decision. It holds
@@ -46,6 +51,10 @@ public record AuditRecord(String decisionId, Instant evaluatedAt, JsonObject dea
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
+    /** The members of a record; the hash covers every one but {@code hash}. */
+    private static final Set<String> MEMBERS = Set.of("schema", "decisionId", "evaluatedAt", "deal", "decision",
+            "policy", "engine", "prev", "hash");
+
     public AuditRecord {
         requireNonNull(decisionId, "decisionId");
         requireNonNull(evaluatedAt, "evaluatedAt");
@@ -66,10 +75,36 @@ public record AuditRecord(String decisionId, Instant evaluatedAt, JsonObject dea
                 .add("approvers", full.get("approvers"))
                 .add("findings", full.get("findings"))
                 .build();
-        JsonObject unsigned = body(decision.decisionId(), decision.evaluatedAt(), DealWriter.toJson(deal), outcome,
+        JsonObject unsigned = body(decision.decisionId(), decision.evaluatedAt(), DealJson.toJson(deal), outcome,
                 decision.policy(), engine, previousHash).build();
-        return new AuditRecord(decision.decisionId(), decision.evaluatedAt(), DealWriter.toJson(deal), outcome,
+        return new AuditRecord(decision.decisionId(), decision.evaluatedAt(), DealJson.toJson(deal), outcome,
                 decision.policy(), engine, previousHash, hashOf(unsigned));
+    }
+
+    /** The longest line read as a record: a deal of up to 1 MiB with its decision. */
+    static final int MAX_LINE = 16 << 20;
+
+    /** Hands every line of {@code log} to {@code sink}, in order. */
+    static void readLines(Path log, JsonLines.Sink sink) throws IOException {
+        try (InputStream in = Files.newInputStream(log)) {
+            JsonLines.read(in, MAX_LINE, sink);
+        }
+    }
+
+    /**
+     * Reads one line of the log.
+     *
+     * @throws AuditFormatException when the line is not a schema-1 record
+     */
+    public static AuditRecord parse(JsonLines.Line line) throws AuditFormatException {
+        if (line.tooLong()) {
+            throw new AuditFormatException("a line of " + line.length() + " bytes, longer than any record (" + MAX_LINE + ")");
+        }
+        try {
+            return parse(StrictJson.parse(line.bytes()));
+        } catch (InvalidDealException e) {
+            throw new AuditFormatException("not JSON: " + e.getMessage());
+        }
     }
 
     /**
@@ -78,16 +113,23 @@ public record AuditRecord(String decisionId, Instant evaluatedAt, JsonObject dea
      * @throws AuditFormatException when the line is not a schema-1 record
      */
     public static AuditRecord parse(String line) throws AuditFormatException {
-        JsonValue value;
         try {
-            value = DealReader.parse(line);
+            return parse(StrictJson.parse(line));
         } catch (InvalidDealException e) {
-            throw new AuditFormatException("not JSON: " + e.problem());
+            throw new AuditFormatException("not JSON: " + e.getMessage());
         }
+    }
+
+    private static AuditRecord parse(JsonValue value) throws AuditFormatException {
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new AuditFormatException("not a JSON object");
         }
         JsonObject json = value.asJsonObject();
+        for (String member : json.keySet()) {
+            if (!MEMBERS.contains(member)) {
+                throw new AuditFormatException("not a schema-1 record: unknown member \"" + member + "\", which the hash does not cover");
+            }
+        }
         try {
             if (json.getInt("schema") != SCHEMA) {
                 throw new AuditFormatException("schema " + json.getInt("schema") + " is not " + SCHEMA);
@@ -104,7 +146,7 @@ public record AuditRecord(String decisionId, Instant evaluatedAt, JsonObject dea
 
     /** The record as one line of canonical JSON, without a line break. */
     public String line() {
-        return CanonicalJson.write(body(decisionId, evaluatedAt, deal, decision, policy, engine, previousHash)
+        return JsonWriter.canonical(body(decisionId, evaluatedAt, deal, decision, policy, engine, previousHash)
                 .add("hash", hash).build());
     }
 
@@ -115,7 +157,7 @@ public record AuditRecord(String decisionId, Instant evaluatedAt, JsonObject dea
 
     /** The deal as evaluated. */
     public Deal readDeal() throws InvalidDealException {
-        return DealReader.read(deal, "/deal");
+        return DealJson.read(deal, "/deal");
     }
 
     /** The outcome recorded. */
@@ -140,7 +182,7 @@ public record AuditRecord(String decisionId, Instant evaluatedAt, JsonObject dea
     private static String hashOf(JsonObject unsigned) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(CanonicalJson.write(unsigned).getBytes(StandardCharsets.UTF_8));
+                    .digest(JsonWriter.canonicalBytes(unsigned));
             return "sha256:" + HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);

@@ -77,7 +77,7 @@ public final class AuditVerifier {
         List<Problem> problems = new ArrayList<>();
         Map<String, Long> versions = new LinkedHashMap<>();
         long[] lines = {0};
-        AuditLines.read(log, line -> {
+        AuditRecord.readLines(log, line -> {
             lines[0] = line.number();
             if (!line.complete()) {
                 problems.add(new Problem(Kind.TORN_TAIL, line.number(), null,
@@ -86,7 +86,7 @@ public final class AuditVerifier {
             }
             AuditRecord record;
             try {
-                record = AuditRecord.parse(line.text());
+                record = AuditRecord.parse(line);
             } catch (AuditFormatException e) {
                 problems.add(new Problem(Kind.EDITED, line.number(), null,
                         "not a valid record (" + e.getMessage() + "): edited"));

@@ -5,7 +5,7 @@ import dev.dealdesk.decision.EvaluationException;
 import dev.dealdesk.decision.PolicyLoadException;
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.facts.InvalidDealException;
-import dev.dealdesk.json.CanonicalJson;
+import dev.dealdesk.json.JsonWriter;
 import dev.dealdesk.policy.compiled.CompiledPolicy;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
@@ -59,13 +59,13 @@ public final class Replayer {
         Map<String, CompiledPolicy> policies = new HashMap<>();
         List<Divergence> divergences = new ArrayList<>();
         long[] counts = {0, 0};
-        AuditLines.read(log, line -> {
+        AuditRecord.readLines(log, line -> {
             if (!line.complete()) {
                 return;
             }
             AuditRecord record;
             try {
-                record = AuditRecord.parse(line.text());
+                record = AuditRecord.parse(line);
             } catch (AuditFormatException e) {
                 divergences.add(new Divergence(line.number(), null, null, null, null, List.of(), List.of(),
                         "not a record: " + e.getMessage()));
@@ -98,7 +98,7 @@ public final class Replayer {
             Deal deal = record.readDeal();
             Decision decision = policy.decide(deal, record.decisionId(), record.evaluatedAt());
             AuditRecord again = AuditRecord.of(deal, decision, record.engine(), record.previousHash());
-            if (CanonicalJson.write(again.decision()).equals(CanonicalJson.write(record.decision()))) {
+            if (JsonWriter.canonical(again.decision()).equals(JsonWriter.canonical(record.decision()))) {
                 return null;
             }
             return new Divergence(line, record.decisionId(), dealId, record.outcome(), again.outcome(),
@@ -122,7 +122,7 @@ public final class Replayer {
         List<String[]> result = new ArrayList<>();
         for (JsonValue finding : findings) {
             result.add(new String[] {finding.asJsonObject().getString("severity") + " " + finding.asJsonObject().getString("code"),
-                CanonicalJson.write(finding)});
+                JsonWriter.canonical(finding)});
         }
         return result;
     }

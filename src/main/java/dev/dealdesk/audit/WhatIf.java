@@ -73,12 +73,12 @@ public final class WhatIf {
         List<Change> changes = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         long[] decisions = {0};
-        AuditLines.read(log, line -> {
+        AuditRecord.readLines(log, line -> {
             if (!line.complete()) {
                 return;
             }
             try {
-                AuditRecord record = AuditRecord.parse(line.text());
+                AuditRecord record = AuditRecord.parse(line);
                 Deal deal = record.readDeal();
                 Decision decision = candidate.decide(deal, record.decisionId(), Instant.EPOCH);
                 String from = record.outcome();

@@ -1,27 +1,24 @@
 package dev.dealdesk.cli;
 
 import dev.dealdesk.DealDesk;
+import dev.dealdesk.decision.Decision;
 import dev.dealdesk.decision.EvaluationException;
 import dev.dealdesk.facts.Deal;
-import dev.dealdesk.facts.DealReader;
 import dev.dealdesk.facts.InvalidDealException;
+import dev.dealdesk.json.DealJson;
 import dev.dealdesk.json.DecisionJson;
-import dev.dealdesk.json.Utf8Buffer;
+import dev.dealdesk.json.JsonLines;
+import dev.dealdesk.json.JsonWriter;
+import dev.dealdesk.json.StrictJson;
 import dev.dealdesk.policy.examples.PolicyExample;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,12 +33,14 @@ import picocli.CommandLine.Spec;
             "Decides deals: one decision (or error) per input record, in input order.",
             "A record is a deal JSON file, each *.json file of a directory, or each line of standard input (-).",
             "A policy example file ({\"description\", \"deal\", \"expect\"}) is decided on its deal.",
-            "A bad record prints {\"error\": {\"source\", \"path\", \"message\"}} in its place and the others go on."},
+            "A bad record prints {\"error\": {\"source\", \"path\", \"message\"}} in its place and the others go on.",
+            "Stops, with status 141, when standard output is closed (| head)."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every record got a decision",
             "1:the policy cannot load, or a rule failed while deciding",
-            "2:a record was invalid, or the command line was wrong"})
+            "2:a record was invalid, or the command line was wrong",
+            "141:standard output closed before every decision was printed"})
 final class EvaluateCommand implements Callable<Integer> {
 
     /** Output formats. */
@@ -74,6 +73,9 @@ final class EvaluateCommand implements Callable<Integer> {
     private volatile boolean invalid;
     private volatile boolean failed;
 
+    /** The exit status when standard output closes early, as a shell reports a command ended by SIGPIPE. */
+    static final int OUTPUT_CLOSED = 141;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -87,116 +89,75 @@ final class EvaluateCommand implements Callable<Integer> {
             return 1;
         }
         try (DealDesk engine = built.get()) {
-            decideAll(engine, output(out), err);
+            boolean printed = InOrder.<Inputs.Record>run(
+                    sink -> Inputs.read(inputs, main.stdin(), JsonLines.DEFAULT_LIMIT, sink),
+                    record -> decide(engine, record, err),
+                    failure -> internalError("(input)", failure, err),
+                    out);
+            if (!printed) {
+                return OUTPUT_CLOSED;
+            }
         }
         return failed ? 1 : invalid ? 2 : 0;
     }
 
     /**
-     * Decides every record on every core and prints its line in input order (see
-     * {@link OrderedBatches}): with an audit log, a line is printed only once its decision is on
-     * storage, and the log is forced about once per window of decisions, not once per deal.
+     * A record's text: its decision, or the error in its place. With an audit log the future
+     * completes once the decision is on storage.
      */
-    private void decideAll(DealDesk engine, OrderedBatches.Output out, PrintWriter err) {
-        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
-            Thread thread = new Thread(runnable, "dealdesk-evaluate");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            OrderedBatches batches = new OrderedBatches(workers, record -> decide(engine, record, err), cause -> {
-                failed = true;
-                err.print("dealdesk: " + cause.getMessage() + "\n");
-                return errorLine("(audit)", "", "the decision could not be recorded: " + cause.getMessage());
-            }, out);
-            InputRecords.read(inputs, main.stdin(), batches);
-            batches.finish();
-        } finally {
-            workers.shutdown();
-        }
-    }
-
-    /**
-     * Standard output as bytes, written a batch at a time, when the command runs as a program
-     * (cheaper than a writer's char buffers and encoder for millions of lines); else the command
-     * line's writer.
-     */
-    private OrderedBatches.Output output(PrintWriter out) {
-        Optional<PrintStream> stdout = main.stdout();
-        out.flush();
-        return new OrderedBatches.Output() {
-            @Override
-            public void print(Utf8Buffer batch) {
-                if (stdout.isPresent()) {
-                    try {
-                        batch.writeTo(stdout.get());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("a PrintStream reports no errors", e);
-                    }
-                } else {
-                    out.print(batch.toString());
-                }
-            }
-
-            @Override
-            public void flush() {
-                stdout.ifPresent(PrintStream::flush);
-                out.flush();
-            }
-        };
-    }
-
-    private CompletableFuture<OrderedBatches.Text> decide(DealDesk engine, InputRecords.Record record, PrintWriter err) {
+    private CompletableFuture<String> decide(DealDesk engine, Inputs.Record record, PrintWriter err) {
         if (record.problem() != null) {
-            return done(errorLine(record.source(), "", record.problem()));
+            return done(error(record.source(), "", record.problem()));
         }
         try {
-            return engine.submit(read(record.text())).thenApply(decision -> batch -> {
-                if (format == Format.json) {
-                    DecisionJson.appendLine(decision, batch);
-                } else {
-                    batch.append(TextFormat.render(decision));
+            return engine.submit(read(record.bytes())).handle((decision, failure) -> {
+                if (failure == null) {
+                    return render(decision);
                 }
-                batch.ascii('\n');
+                failed = true;
+                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                err.print("dealdesk: " + cause.getMessage() + "\n");
+                return error(record.source(), "", "the decision could not be recorded: " + cause.getMessage());
             });
-        } catch (CharacterCodingException e) {
-            return done(errorLine(record.source(), "", "not valid UTF-8 text"));
         } catch (InvalidDealException e) {
-            return done(errorLine(record.source(), e.path(), e.problem()));
+            return done(error(record.source(), e.path(), e.problem()));
         } catch (EvaluationException e) {
             failed = true;
             err.print("dealdesk: " + record.source() + ": " + e.getMessage() + "\n");
-            return done(errorLine(record.source(), "", "the policy failed while deciding this deal: " + e.getMessage()));
+            return done(error(record.source(), "", "the policy failed while deciding this deal: " + e.getMessage()));
         } catch (RuntimeException e) {
-            // A defect, not bad input: keep the batch going, say so, and exit non-zero.
-            failed = true;
-            err.print("dealdesk: " + record.source() + ": internal error: " + e + "\n");
-            return done(errorLine(record.source(), "", "internal error while deciding this deal: " + e));
+            return done(internalError(record.source(), e, err));
         }
     }
 
-    private static CompletableFuture<OrderedBatches.Text> done(String line) {
-        return CompletableFuture.completedFuture(batch -> batch.append(line));
+    /** A defect, not bad input: the batch goes on, says so, and exits non-zero. */
+    private String internalError(String source, Throwable failure, PrintWriter err) {
+        failed = true;
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        err.print("dealdesk: " + source + ": internal error: " + cause + "\n");
+        return error(source, "", "internal error while deciding this deal: " + cause);
     }
 
-    private static Deal read(String text) throws InvalidDealException {
-        if (text.isBlank()) {
-            throw new InvalidDealException("", "empty record; expected a deal object");
-        }
-        Optional<Deal> plain = DealReader.readPlain(text);
-        if (plain.isPresent()) {
-            return plain.get();
-        }
-        JsonValue document = DealReader.parse(text);
-        return PolicyExample.isExample(document) ? PolicyExample.read(document).deal() : DealReader.read(document, "");
+    private static CompletableFuture<String> done(String text) {
+        return CompletableFuture.completedFuture(text);
     }
 
-    private String errorLine(String source, String path, String message) {
+    /** A deal document, or a policy example decided on its deal. */
+    private static Deal read(byte[] bytes) throws InvalidDealException {
+        JsonValue document = StrictJson.parse(bytes);
+        return PolicyExample.isExample(document) ? PolicyExample.read(document).deal() : DealJson.read(document, "");
+    }
+
+    private String render(Decision decision) {
+        return format == Format.json ? DecisionJson.toLine(decision) + "\n" : TextFormat.render(decision);
+    }
+
+    private String error(String source, String path, String message) {
         invalid = true;
         if (format == Format.json) {
-            return Json.createObjectBuilder().add("error", Json.createObjectBuilder()
-                    .add("source", source).add("path", path).add("message", message)).build() + "\n";
+            return JsonWriter.text(DecisionJson.error(source, path, message)) + "\n";
         }
-        return "Error in " + source + (path.isEmpty() ? "" : " at " + path) + ": " + message + "\n\n";
+        return "Error in " + TextFormat.escape(source) + (path.isEmpty() ? "" : " at " + TextFormat.escape(path)) + ": "
+                + TextFormat.escape(message) + "\n\n";
     }
 }

@@ -1,7 +1,8 @@
 package dev.dealdesk.cli;
 
-import dev.dealdesk.facts.DealReader;
-import dev.dealdesk.facts.DealWriter;
+import dev.dealdesk.json.DealJson;
+import dev.dealdesk.json.JsonWriter;
+import dev.dealdesk.json.StrictJson;
 import dev.dealdesk.policy.examples.PolicyExample;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -126,8 +127,7 @@ final class LoadCommand implements Callable<Integer> {
         List<String> deals = new ArrayList<>();
         try (Stream<Path> files = Files.list(examples)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                deals.add(DealWriter.toJson(PolicyExample.read(DealReader.parse(
-                        Files.readString(file, StandardCharsets.UTF_8))).deal()).toString());
+                deals.add(JsonWriter.text(DealJson.toJson(PolicyExample.read(StrictJson.parse(Files.readAllBytes(file))).deal())));
             }
         }
         return deals;

@@ -4,11 +4,9 @@ import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,27 +24,17 @@ import picocli.CommandLine.Spec;
 public final class Main implements Callable<Integer> {
 
     private final InputStream stdin;
-    private final PrintStream stdout;
 
     @Spec
     private CommandSpec spec;
 
-    Main(InputStream stdin, PrintStream stdout) {
+    Main(InputStream stdin) {
         this.stdin = stdin;
-        this.stdout = stdout;
     }
 
     /** Standard input, for commands that read {@code -}. */
     InputStream stdin() {
         return stdin;
-    }
-
-    /**
-     * Standard output as bytes, unbuffered, for commands that write in bulk; empty when the command
-     * line was given only a writer for it. Flush the command line's writer before writing here.
-     */
-    Optional<PrintStream> stdout() {
-        return Optional.ofNullable(stdout);
     }
 
     @Override
@@ -56,11 +44,9 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
-        PrintWriter out = writer(stdout);
+        PrintWriter out = writer(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = writer(new FileOutputStream(FileDescriptor.err));
-        // Like the writer, the byte stream swallows write errors: a reader that went away does not stop a batch.
-        int status = run(args, System.in, new PrintStream(stdout, false), out, err);
+        int status = run(args, System.in, out, err);
         out.flush();
         err.flush();
         System.exit(status);
@@ -68,15 +54,7 @@ public final class Main implements Callable<Integer> {
 
     /** Runs one command line against the given streams and returns its exit status. */
     static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
-        return run(args, in, null, out, err);
-    }
-
-    /**
-     * As {@link #run(String[], InputStream, PrintWriter, PrintWriter)}, with standard output also as
-     * bytes ({@code stdout}, may be {@code null}) under the writer {@code out}.
-     */
-    static int run(String[] args, InputStream in, PrintStream stdout, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Main(in, stdout));
+        CommandLine commandLine = new CommandLine(new Main(in));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

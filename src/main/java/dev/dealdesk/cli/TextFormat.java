@@ -3,9 +3,14 @@ package dev.dealdesk.cli;
 import dev.dealdesk.decision.ApproverRole;
 import dev.dealdesk.decision.Decision;
 import dev.dealdesk.decision.Finding;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Renders a decision for a person at a terminal. */
+/**
+ * Renders a decision for a person at a terminal. Text that comes from input (the deal id, and
+ * messages and remedies, which quote team names and champions) has its control characters escaped,
+ * so a value holding a newline or an escape sequence can neither forge a line nor move the cursor.
+ */
 final class TextFormat {
 
     private TextFormat() {
@@ -13,7 +18,7 @@ final class TextFormat {
 
     static String render(Decision decision) {
         StringBuilder text = new StringBuilder();
-        text.append("Deal ").append(decision.dealId()).append(" as of ").append(decision.asOf()).append(": ")
+        text.append("Deal ").append(escape(decision.dealId())).append(" as of ").append(decision.asOf()).append(": ")
                 .append(decision.outcome()).append('\n');
         text.append("  Ownership model: ").append(decision.ownershipModel()).append('\n');
         if (!decision.approvers().isEmpty()) {
@@ -25,14 +30,36 @@ final class TextFormat {
             if (finding.approver() != null) {
                 text.append("  (").append(finding.approver()).append(')');
             }
-            text.append('\n').append("         ").append(finding.message()).append('\n');
+            text.append('\n').append("         ").append(escape(finding.message())).append('\n');
             if (finding.remedy() != null) {
-                text.append("         Fix: ").append(finding.remedy()).append('\n');
+                text.append("         Fix: ").append(escape(finding.remedy())).append('\n');
             }
         }
         text.append('\n').append("  Policy ").append(decision.policy().version()).append(" (")
                 .append(decision.policy().files()).append(" files), decision ").append(decision.decisionId())
                 .append('\n');
         return text.toString();
+    }
+
+    /** {@code text} with every control character written as a Java escape ({@code \\n}, {@code \\u001b}). */
+    static String escape(String text) {
+        StringBuilder escaped = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029') {
+                if (escaped == null) {
+                    escaped = new StringBuilder(text.length() + 8).append(text, 0, i);
+                }
+                escaped.append(switch (c) {
+                    case '\n' -> "\\n";
+                    case '\r' -> "\\r";
+                    case '\t' -> "\\t";
+                    default -> String.format(Locale.ROOT, "\\u%04x", (int) c);
+                });
+            } else if (escaped != null) {
+                escaped.append(c);
+            }
+        }
+        return escaped == null ? text : escaped.toString();
     }
 }

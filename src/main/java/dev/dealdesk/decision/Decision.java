@@ -4,10 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The engine's answer for one deal (policy brief, section 5). Immutable. The outcome and the
@@ -24,9 +22,6 @@ import java.util.stream.Stream;
 public record Decision(String dealId, LocalDate asOf, OwnershipModel ownershipModel, List<Finding> findings,
                        PolicyVersion policy, String decisionId, Instant evaluatedAt) {
 
-    private static final List<ApproverRole> ROLES_BY_NAME =
-            Stream.of(ApproverRole.values()).sorted(Comparator.comparing(ApproverRole::name)).toList();
-
     public Decision {
         requireNonNull(dealId, "dealId");
         requireNonNull(asOf, "asOf");
@@ -39,33 +34,16 @@ public record Decision(String dealId, LocalDate asOf, OwnershipModel ownershipMo
 
     /** REJECT if any finding rejects, else FLAG if any flags, else APPROVE. */
     public Outcome outcome() {
-        boolean flagged = false;
-        for (int i = 0; i < findings.size(); i++) { // by index: a batch asks every decision, and an iterator is garbage
-            Severity severity = findings.get(i).severity();
-            if (severity == Severity.REJECT) {
-                return Outcome.REJECT;
-            }
-            flagged |= severity == Severity.FLAG;
+        if (findings.stream().anyMatch(finding -> finding.severity() == Severity.REJECT)) {
+            return Outcome.REJECT;
         }
-        return flagged ? Outcome.FLAG : Outcome.APPROVE;
+        return findings.stream().anyMatch(finding -> finding.severity() == Severity.FLAG) ? Outcome.FLAG : Outcome.APPROVE;
     }
 
     /** The distinct approver roles of the FLAG findings, sorted by name. */
     public List<ApproverRole> approvers() {
-        // Marked, then listed in name order: a batch asks every decision, so no stream and no sorted set.
-        boolean[] flagged = new boolean[ROLES_BY_NAME.size()];
-        for (int i = 0; i < findings.size(); i++) {
-            if (findings.get(i).severity() == Severity.FLAG) {
-                flagged[findings.get(i).approver().ordinal()] = true;
-            }
-        }
-        List<ApproverRole> approvers = new ArrayList<>(flagged.length);
-        for (ApproverRole role : ROLES_BY_NAME) {
-            if (flagged[role.ordinal()]) {
-                approvers.add(role);
-            }
-        }
-        return List.copyOf(approvers);
+        return findings.stream().filter(finding -> finding.severity() == Severity.FLAG).map(Finding::approver)
+                .distinct().sorted(Comparator.comparing(ApproverRole::name)).toList();
     }
 
     /** The finding codes in order, as tests and replays compare them. */

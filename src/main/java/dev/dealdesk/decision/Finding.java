@@ -2,8 +2,10 @@ package dev.dealdesk.decision;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One reason behind a decision. Immutable.
@@ -26,19 +28,11 @@ public record Finding(String code, Severity severity, List<String> concerns, Str
         requireNonNull(severity, "severity");
         concerns = List.copyOf(concerns);
         requireNonNull(message, "message");
-        evidence = Evidence.copyOf(evidence);
+        evidence = Collections.unmodifiableSortedMap(new TreeMap<>(evidence));
         if (severity != Severity.INFO) {
             requireNonNull(approver, "approver of a " + severity + " finding");
         }
         requireNonNull(rule, "rule");
     }
 
-    /**
-     * Evidence as a finding keeps it, made from names and the values at the same positions: sorted
-     * by name, immutable; a name given twice keeps its last value. Cheaper than building a map
-     * first for the constructor to copy.
-     */
-    public static Map<String, Object> evidence(String[] names, Object[] values) {
-        return Evidence.of(names, values);
-    }
 }

@@ -1,6 +1,8 @@
 package dev.dealdesk.facts;
 
 import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A calendar quarter such as {@code 2027-Q1}. Immutable; equal quarters are {@code equals}.
@@ -9,6 +11,8 @@ import java.time.LocalDate;
  * @param quarter 1 to 4
  */
 public record Quarter(int year, int quarter) implements Comparable<Quarter> {
+
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
 
     public Quarter {
         if (quarter < 1 || quarter > 4) {
@@ -27,12 +31,11 @@ public record Quarter(int year, int quarter) implements Comparable<Quarter> {
      * @throws IllegalArgumentException when the text is not a quarter
      */
     public static Quarter parse(String text) {
-        int year = text.length() == 7 && text.charAt(4) == '-' && text.charAt(5) == 'Q' ? JsonFields.digits(text, 0, 4) : -1;
-        int quarter = year < 0 ? -1 : JsonFields.digits(text, 6, 7);
-        if (quarter < 1 || quarter > 4) {
+        Matcher quarter = QUARTER.matcher(text);
+        if (!quarter.matches()) {
             throw new IllegalArgumentException("not a quarter (YYYY-Qn): " + text);
         }
-        return new Quarter(year, quarter);
+        return new Quarter(Integer.parseInt(quarter.group(1)), Integer.parseInt(quarter.group(2)));
     }
 
     /** The quarter after this one; Q4 is followed by Q1 of the next year. */

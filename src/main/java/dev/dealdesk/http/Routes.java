@@ -6,7 +6,9 @@ import dev.dealdesk.decision.Decision;
 import dev.dealdesk.decision.PolicyProblem;
 import dev.dealdesk.decision.PolicyStatus;
 import dev.dealdesk.decision.ReloadAttempt;
-import dev.dealdesk.facts.DealReader;
+import dev.dealdesk.json.DealJson;
+import dev.dealdesk.json.JsonWriter;
+import dev.dealdesk.json.StrictJson;
 import dev.dealdesk.facts.InvalidDealException;
 import dev.dealdesk.json.DecisionJson;
 import jakarta.json.Json;
@@ -99,7 +101,7 @@ final class Routes {
         }
         JsonValue document;
         try {
-            document = DealReader.parse(utf8(body));
+            document = StrictJson.parse(body);
         } catch (InvalidDealException e) {
             metrics.invalidInput();
             return problem(Problem.badInput(e.path(), e.problem()));
@@ -108,17 +110,16 @@ final class Routes {
             JsonArrayBuilder results = Json.createArrayBuilder();
             for (int i = 0; i < document.asJsonArray().size(); i++) {
                 try {
-                    results.add(DecisionJson.toJson(decide(DealReader.read(document.asJsonArray().get(i), "/" + i))));
+                    results.add(DecisionJson.toJson(decide(DealJson.read(document.asJsonArray().get(i), "/" + i))));
                 } catch (InvalidDealException e) {
                     metrics.invalidInput();
-                    results.add(Json.createObjectBuilder().add("error", Json.createObjectBuilder()
-                            .add("path", e.path()).add("message", e.problem())));
+                    results.add(DecisionJson.error(null, e.path(), e.problem()));
                 }
             }
-            return Response.json(200, results.build().toString());
+            return Response.json(200, JsonWriter.text(results.build()));
         }
         try {
-            return Response.json(200, DecisionJson.toLine(decide(DealReader.read(document, ""))));
+            return Response.json(200, DecisionJson.toLine(decide(DealJson.read(document, ""))));
         } catch (InvalidDealException e) {
             metrics.invalidInput();
             return problem(Problem.badInput(e.path(), e.problem()));
@@ -193,17 +194,6 @@ final class Routes {
         return body.toByteArray();
     }
 
-    /** The body as text; bytes that are not UTF-8 are bad input, not replacement characters. */
-    private static String utf8(byte[] body) throws InvalidDealException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InvalidDealException("", "not valid UTF-8 text");
-        }
-    }
 
     private static long parseLong(String text) {
         try {

@@ -1,6 +1,5 @@
 package dev.dealdesk.json;
 
-import dev.dealdesk.decision.ApproverRole;
 import dev.dealdesk.decision.Decision;
 import dev.dealdesk.decision.Finding;
 import jakarta.json.JsonArrayBuilder;
@@ -9,23 +8,15 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Writes decisions as the JSON of the policy brief, section 5, members in the brief's order.
- * Numbers are written by value without a spurious fraction ({@code 22000}, {@code 14999.99}).
- * Thread-safe.
+ * Decisions as the JSON of the policy brief, section 5, members in the brief's order, and the error
+ * that takes a bad record's place. {@link JsonWriter} writes them. Thread-safe.
  */
 public final class DecisionJson {
 
     private static final JsonProvider JSON = JsonProvider.provider();
-    /** 9999-12-31T23:59:59Z: later instants are written with a sign, as Instant writes them. */
-    private static final long LAST_SECOND_OF_9999 = 253_402_300_799L;
 
     private DecisionJson() {
     }
@@ -51,133 +42,21 @@ public final class DecisionJson {
                 .build();
     }
 
-    /**
-     * The decision as one line of compact JSON, without a line break: the same JSON as
-     * {@link #toJson}, written straight to text because batches write millions of them.
-     */
+    /** The decision as one line of compact JSON, without a line break. */
     public static String toLine(Decision decision) {
-        Utf8Buffer json = new Utf8Buffer(4096);
-        appendLine(decision, json);
-        return json.toString();
+        return JsonWriter.text(toJson(decision));
     }
 
     /**
-     * Appends the text of {@link #toLine}, UTF-8 encoded, so a batch can write many decisions into
-     * one buffer and on to a stream as they are.
+     * What takes a bad record's place: {@code {"error": {"source", "path", "message"}}}, the source
+     * left out when {@code null}.
      */
-    public static void appendLine(Decision decision, Utf8Buffer json) {
-        json.ascii("{\"dealId\":").jsonString(decision.dealId())
-                .ascii(",\"asOf\":\"");
-        date(decision.asOf(), json);
-        json.ascii("\",\"outcome\":\"").ascii(decision.outcome().name())
-                .ascii("\",\"ownershipModel\":\"").ascii(decision.ownershipModel().name())
-                .ascii("\",\"approvers\":[");
-        // Derived from the findings on every call: take them once.
-        List<ApproverRole> approvers = decision.approvers();
-        for (int i = 0; i < approvers.size(); i++) {
-            json.ascii(i == 0 ? "\"" : ",\"").ascii(approvers.get(i).name()).ascii('"');
+    public static JsonObject error(String source, String path, String message) {
+        JsonObjectBuilder error = JSON.createObjectBuilder();
+        if (source != null) {
+            error.add("source", source);
         }
-        json.ascii("],\"findings\":[");
-        for (int i = 0; i < decision.findings().size(); i++) {
-            if (i > 0) {
-                json.ascii(',');
-            }
-            line(decision.findings().get(i), json);
-        }
-        json.ascii("],\"policy\":{\"version\":").recurringJsonString(decision.policy().version())
-                .ascii(",\"files\":").decimal(decision.policy().files())
-                .ascii("},\"decisionId\":").jsonString(decision.decisionId())
-                .ascii(",\"evaluatedAt\":\"");
-        instant(decision.evaluatedAt(), json);
-        json.ascii("\"}");
-    }
-
-    /** Appends {@code date} as {@link LocalDate#toString} writes it, without building the string for years 0 to 9999. */
-    static void date(LocalDate date, Utf8Buffer json) {
-        if (date.getYear() < 0 || date.getYear() > 9999) {
-            json.ascii(date.toString());
-            return;
-        }
-        json.digits(date.getYear(), 4).ascii('-').digits(date.getMonthValue(), 2).ascii('-').digits(date.getDayOfMonth(), 2);
-    }
-
-    /**
-     * Appends {@code instant} as {@link Instant#toString} writes it (ISO-8601 in UTC, the fraction in
-     * groups of three digits, none when whole), without building the string for years 1970 to 9999.
-     */
-    static void instant(Instant instant, Utf8Buffer json) {
-        if (instant.getEpochSecond() < 0 || instant.getEpochSecond() > LAST_SECOND_OF_9999) {
-            json.ascii(instant.toString());
-            return;
-        }
-        LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-        date(time.toLocalDate(), json);
-        json.ascii('T').digits(time.getHour(), 2).ascii(':').digits(time.getMinute(), 2).ascii(':').digits(time.getSecond(), 2);
-        int nanos = instant.getNano();
-        if (nanos != 0) {
-            json.ascii('.');
-            if (nanos % 1_000_000 == 0) {
-                json.digits(nanos / 1_000_000, 3);
-            } else if (nanos % 1000 == 0) {
-                json.digits(nanos / 1000, 6);
-            } else {
-                json.digits(nanos, 9);
-            }
-        }
-        json.ascii('Z');
-    }
-
-    private static void line(Finding finding, Utf8Buffer json) {
-        json.ascii("{\"code\":").recurringJsonString(finding.code())
-                .ascii(",\"severity\":\"").ascii(finding.severity().name()).ascii("\",\"concerns\":[");
-        for (int i = 0; i < finding.concerns().size(); i++) {
-            if (i > 0) {
-                json.ascii(',');
-            }
-            json.recurringJsonString(finding.concerns().get(i));
-        }
-        json.ascii("],\"message\":").jsonString(finding.message()).ascii(",\"evidence\":{");
-        int none = json.size(); // nothing written yet
-        finding.evidence().forEach((name, value) -> {
-            if (json.size() != none) {
-                json.ascii(',');
-            }
-            json.recurringJsonString(name).ascii(':');
-            evidence(value, json);
-        });
-        json.ascii("},\"remedy\":");
-        if (finding.remedy() == null) {
-            json.ascii("null");
-        } else {
-            json.jsonString(finding.remedy());
-        }
-        json.ascii(",\"approver\":");
-        if (finding.approver() == null) {
-            json.ascii("null");
-        } else {
-            json.ascii('"').ascii(finding.approver().name()).ascii('"');
-        }
-        json.ascii(",\"rule\":").recurringJsonString(finding.rule()).ascii('}');
-    }
-
-    /** An evidence value as {@link #value} writes it: string, number by value, boolean or null. */
-    private static void evidence(Object value, Utf8Buffer json) {
-        if (value == null) {
-            json.ascii("null");
-        } else if (value instanceof Boolean flag) {
-            json.ascii(flag ? "true" : "false");
-        } else if (value instanceof Integer || value instanceof Long) {
-            json.decimal(((Number) value).longValue());
-        } else if (value instanceof Number number) {
-            double d = number.doubleValue();
-            if (d == Math.rint(d) && Math.abs(d) < 0x1p53) {
-                json.decimal((long) d);
-            } else {
-                json.ascii(CanonicalJson.number(BigDecimal.valueOf(d)));
-            }
-        } else {
-            json.jsonString(value.toString());
-        }
+        return JSON.createObjectBuilder().add("error", error.add("path", path).add("message", message)).build();
     }
 
     private static JsonObject toJson(Finding finding) {
@@ -193,18 +72,14 @@ public final class DecisionJson {
                 .add("concerns", concerns)
                 .add("message", finding.message())
                 .add("evidence", evidence)
-                .add("remedy", text(finding.remedy()))
+                .add("remedy", finding.remedy() == null ? JsonValue.NULL : JSON.createValue(finding.remedy()))
                 .add("approver", finding.approver() == null ? JsonValue.NULL : JSON.createValue(finding.approver().name()))
                 .add("rule", finding.rule())
                 .build();
     }
 
-    private static JsonValue text(String text) {
-        return text == null ? JsonValue.NULL : JSON.createValue(text);
-    }
-
-    /** A JSON value for an evidence value: string, number, boolean or null. */
-    static JsonValue value(Object value) {
+    /** An evidence value: string, number, boolean or null. */
+    private static JsonValue value(Object value) {
         if (value == null) {
             return JsonValue.NULL;
         }
@@ -215,15 +90,8 @@ public final class DecisionJson {
             return JSON.createValue(((Number) value).longValue());
         }
         if (value instanceof Number number) {
-            return number(number.doubleValue());
+            return JSON.createValue(BigDecimal.valueOf(number.doubleValue()));
         }
         return JSON.createValue(value.toString());
-    }
-
-    private static JsonValue number(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 0x1p53) {
-            return JSON.createValue((long) value);
-        }
-        return JSON.createValue(BigDecimal.valueOf(value));
     }
 }

@@ -6,8 +6,10 @@ import dev.dealdesk.decision.OwnershipModel;
 import dev.dealdesk.decision.Severity;
 import dev.dealdesk.facts.Stage;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -25,6 +27,14 @@ public final class Findings {
 
     /** The name every rules file declares the global by. */
     public static final String GLOBAL = "findings";
+
+    /** Severity, then code, then expansion-map entry, then rule name, then message. */
+    private static final Comparator<Reported> ORDER = Comparator
+            .comparing((Reported reported) -> reported.finding().severity())
+            .thenComparing(reported -> reported.finding().code())
+            .thenComparingInt(Reported::entry)
+            .thenComparing(reported -> reported.finding().rule())
+            .thenComparing(reported -> reported.finding().message());
 
     private final Map<String, RuleMetadata> rules;
     private final Stage stage;
@@ -67,36 +77,7 @@ public final class Findings {
 
     /** Everything reported, in the decision's order. */
     public List<Finding> sorted() {
-        // Insertion sort: a decision has a handful of findings, and a general sort is more code to compile.
-        Finding[] findings = new Finding[reported.size()];
-        Reported[] order = new Reported[findings.length];
-        for (int n = 0; n < order.length; n++) {
-            Reported next = reported.get(n);
-            int at = n;
-            for (; at > 0 && compare(order[at - 1], next) > 0; at--) {
-                order[at] = order[at - 1];
-            }
-            order[at] = next;
-        }
-        for (int i = 0; i < order.length; i++) {
-            findings[i] = order[i].finding();
-        }
-        return List.of(findings);
-    }
-
-    /** Severity, then code, then expansion-map entry, then rule name, then message. */
-    private static int compare(Reported a, Reported b) {
-        int order = a.finding().severity().compareTo(b.finding().severity());
-        if (order == 0) {
-            order = a.finding().code().compareTo(b.finding().code());
-        }
-        if (order == 0) {
-            order = Integer.compare(a.entry(), b.entry());
-        }
-        if (order == 0) {
-            order = a.finding().rule().compareTo(b.finding().rule());
-        }
-        return order != 0 ? order : a.finding().message().compareTo(b.finding().message());
+        return reported.stream().sorted(ORDER).map(Reported::finding).toList();
     }
 
     private void report(RuleContext context, int entry, String message, String remedy, Object[] evidence) {
@@ -118,16 +99,14 @@ public final class Findings {
         if (pairs.length % 2 != 0) {
             throw new IllegalArgumentException("rule \"" + rule + "\" passed evidence that is not name, value pairs");
         }
-        String[] names = new String[pairs.length / 2];
-        Object[] values = new Object[names.length];
-        for (int i = 0; i < names.length; i++) {
-            if (!(pairs[2 * i] instanceof String name)) {
-                throw new IllegalArgumentException("rule \"" + rule + "\" passed an evidence name that is not a string: " + pairs[2 * i]);
+        Map<String, Object> evidence = new TreeMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (!(pairs[i] instanceof String name)) {
+                throw new IllegalArgumentException("rule \"" + rule + "\" passed an evidence name that is not a string: " + pairs[i]);
             }
-            names[i] = name;
-            values[i] = value(rule, pairs[2 * i + 1]);
+            evidence.put(name, value(rule, pairs[i + 1]));
         }
-        return Finding.evidence(names, values);
+        return evidence;
     }
 
     private static Object value(String rule, Object value) {

@@ -1,10 +1,10 @@
 package dev.dealdesk.audit;
 
+import dev.dealdesk.json.StrictJson;
 import dev.dealdesk.DealDesk;
 import dev.dealdesk.decision.Decision;
 import dev.dealdesk.decision.PolicyLoadException;
 import dev.dealdesk.facts.Deal;
-import dev.dealdesk.facts.DealReader;
 import dev.dealdesk.policy.examples.PolicyExample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +25,7 @@ final class AuditFixtures {
         List<Deal> deals = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("policy-examples"))) {
             for (Path file : files.sorted().toList()) {
-                deals.add(PolicyExample.read(DealReader.parse(Files.readString(file))).deal());
+                deals.add(PolicyExample.read(StrictJson.parse(Files.readString(file))).deal());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

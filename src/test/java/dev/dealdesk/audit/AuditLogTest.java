@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dealdesk.json.DealJson;
+import dev.dealdesk.json.JsonWriter;
+import dev.dealdesk.json.StrictJson;
 import dev.dealdesk.DealDesk;
 import dev.dealdesk.decision.Decision;
 import dev.dealdesk.TestEngines;
 import dev.dealdesk.facts.Deal;
-import dev.dealdesk.facts.DealReader;
-import dev.dealdesk.facts.DealWriter;
-import dev.dealdesk.json.CanonicalJson;
 import dev.dealdesk.policy.compiled.PolicySource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,9 +36,9 @@ class AuditLogTest {
     @Test
     void dealWriter_roundTripsEveryExampleDeal() throws Exception {
         for (Deal deal : AuditFixtures.exampleDeals()) {
-            String json = CanonicalJson.write(DealWriter.toJson(deal));
-            assertEquals(deal, DealReader.read(json), json);
-            assertEquals(json, CanonicalJson.write(DealReader.parse(json)), "canonical text is stable");
+            String json = JsonWriter.canonical(DealJson.toJson(deal));
+            assertEquals(deal, DealJson.read(json), json);
+            assertEquals(json, JsonWriter.canonical(StrictJson.parse(json)), "canonical text is stable");
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.dealdesk.bench;
 
+import dev.dealdesk.json.DealJson;
 import dev.dealdesk.DealDesk;
 import dev.dealdesk.decision.ReloadAttempt;
 import dev.dealdesk.facts.Deal;
-import dev.dealdesk.facts.DealWriter;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -159,7 +159,7 @@ public final class BenchMain {
         StringBuilder lines = new StringBuilder();
         List<Deal> deals = DealGenerator.generate(5, count);
         for (Deal deal : deals) {
-            lines.append(DealWriter.toJson(deal)).append('\n');
+            lines.append(DealJson.toJson(deal)).append('\n');
         }
         Files.writeString(big, lines);
         Files.writeString(small, lines.substring(0, ordinalIndex(lines, '\n', 1000) + 1));

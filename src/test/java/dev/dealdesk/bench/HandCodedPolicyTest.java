@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.dealdesk.json.DealJson;
+import dev.dealdesk.json.StrictJson;
 import dev.dealdesk.decision.Decision;
 import dev.dealdesk.decision.Finding;
 import dev.dealdesk.TestEngines;
 import dev.dealdesk.facts.Deal;
-import dev.dealdesk.facts.DealReader;
-import dev.dealdesk.facts.DealWriter;
 import dev.dealdesk.policy.examples.PolicyExample;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -62,7 +62,7 @@ class HandCodedPolicyTest {
         files.sort(null);
         List<String> mismatches = new ArrayList<>();
         for (Path file : files) {
-            Deal deal = PolicyExample.read(DealReader.parse(Files.readString(file))).deal();
+            Deal deal = PolicyExample.read(StrictJson.parse(Files.readString(file))).deal();
             compare(deal, new TreeSet<>(), mismatches);
         }
         report(mismatches);
@@ -92,7 +92,7 @@ class HandCodedPolicyTest {
      * 4 (Integer) and 4 (Long) do not look alike.
      */
     private static String difference(Deal deal, Decision decision, HandCodedPolicy.Result twin) {
-        StringBuilder text = new StringBuilder("deal ").append(DealWriter.toJson(deal))
+        StringBuilder text = new StringBuilder("deal ").append(DealJson.toJson(deal))
                 .append("\n  engine: ").append(decision.outcome()).append(' ').append(decision.ownershipModel())
                 .append("\n  twin:   ").append(twin.outcome()).append(' ').append(twin.ownershipModel());
         List<Finding> engine = decision.findings();

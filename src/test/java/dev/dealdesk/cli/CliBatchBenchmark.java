@@ -1,8 +1,8 @@
 package dev.dealdesk.cli;
 
+import dev.dealdesk.json.DealJson;
 import dev.dealdesk.bench.DealGenerator;
 import dev.dealdesk.facts.Deal;
-import dev.dealdesk.facts.DealWriter;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -25,7 +25,7 @@ public class CliBatchBenchmark {
     public void setUp() {
         StringBuilder lines = new StringBuilder();
         for (Deal deal : DealGenerator.generate(7, DEALS)) {
-            lines.append(DealWriter.toJson(deal)).append('\n');
+            lines.append(DealJson.toJson(deal)).append('\n');
         }
         input = lines.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -60,13 +60,14 @@ class CliTest {
         }
 
         @Test
-        void evaluate_malformedAndBlankLines_eachGetAnErrorInPlace() {
-            CliRunner.Result run = run("{\"dealId\": \n\n[1]\n", "evaluate", "-");
+        void evaluate_malformedLines_eachGetAnErrorInPlace_andBlankLinesAreSkipped() {
+            CliRunner.Result run = run("{\"dealId\": \n\n \t\r\n[1]\n", "evaluate", "-");
             assertEquals(2, run.status());
-            assertEquals(3, run.lines().size());
+            assertEquals(2, run.lines().size());
             assertTrue(run.line(0).getJsonObject("error").getString("message").startsWith("malformed JSON at line 1"));
-            assertEquals("empty record; expected a deal object", run.line(1).getJsonObject("error").getString("message"));
-            assertEquals("expected an object, got an array", run.line(2).getJsonObject("error").getString("message"));
+            assertEquals("stdin:1", run.line(0).getJsonObject("error").getString("source"));
+            assertEquals("expected an object, got an array", run.line(1).getJsonObject("error").getString("message"));
+            assertEquals("stdin:4", run.line(1).getJsonObject("error").getString("source"));
         }
 
         @Test

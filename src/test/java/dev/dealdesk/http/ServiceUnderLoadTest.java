@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dealdesk.json.DealJson;
+import dev.dealdesk.json.JsonWriter;
 import dev.dealdesk.DealDesk;
 import dev.dealdesk.RulesCopy;
 import dev.dealdesk.TestDeals;
 import dev.dealdesk.TestEngines;
 import dev.dealdesk.audit.AuditRecord;
 import dev.dealdesk.audit.AuditVerifier;
-import dev.dealdesk.json.CanonicalJson;
 import dev.dealdesk.json.DecisionJson;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -121,7 +122,7 @@ class ServiceUnderLoadTest {
             DealDesk reference = TestEngines.fixedEngine(version.directory());
             List<String> findings = new ArrayList<>();
             for (String deal : deals) {
-                findings.add(findingsOf(DecisionJson.toJson(reference.evaluate(dev.dealdesk.facts.DealReader.read(deal)))));
+                findings.add(findingsOf(DecisionJson.toJson(reference.evaluate(dev.dealdesk.json.DealJson.read(deal)))));
             }
             expected.put(reference.policy().version(), findings);
         }
@@ -214,6 +215,6 @@ class ServiceUnderLoadTest {
     }
 
     private static String findingsOf(JsonObject decision) {
-        return CanonicalJson.write(decision.getJsonArray("findings"));
+        return JsonWriter.canonical(decision.getJsonArray("findings"));
     }
 }

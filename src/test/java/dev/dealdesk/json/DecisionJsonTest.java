@@ -2,62 +2,76 @@ package dev.dealdesk.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.dealdesk.decision.Decision;
+import dev.dealdesk.DealDesk;
+import dev.dealdesk.TestDeals;
 import dev.dealdesk.TestEngines;
-import dev.dealdesk.bench.DealGenerator;
+import dev.dealdesk.audit.AuditRecord;
+import dev.dealdesk.decision.Decision;
 import dev.dealdesk.facts.Deal;
-import jakarta.json.Json;
-import java.io.StringReader;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** The decision line written straight to text is the same JSON as the decision object. */
+/**
+ * The writer's exact bytes, which outside tools depend on: the decision line in the brief's member
+ * order, and the canonical audit record whose hash an auditor recomputes. The golden files were
+ * written by the writers this one replaced, so their hashes stay valid; the npm package
+ * {@code canonicalize} (RFC 8785) gives the same hash for the golden record.
+ */
 class DecisionJsonTest {
 
-    @Test
-    void toLine_isTheSameJsonAsToJson() {
-        for (Deal deal : DealGenerator.generate(3, 2000)) {
-            Decision decision = TestEngines.shipped().evaluate(deal);
-            String line = DecisionJson.toLine(decision);
-            assertEquals(DecisionJson.toJson(decision), Json.createReader(new StringReader(line)).readObject(), line);
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    /** A deal whose strings need escaping (a control character, a quote, a backslash, DEL, U+2028, an emoji) and whose numbers have fractions. */
+    private static Deal goldenDeal() {
+        return TestDeals.cleanLand().set("/dealId", "G\u00f6ld-\u0001\n\"\\-\ud83d\ude00-\u007f")
+                .set("/acv", 14999.99).set("/valueProof/baseline", 0.25).set("/valueProof/target", 1.5e10)
+                .set("/valueProof/champion", "Zo\u00eb \u2028 tab\there").deal();
+    }
+
+    private static Decision goldenDecision() throws Exception {
+        try (DealDesk engine = DealDesk.builder().rules(TestEngines.SHIPPED_RULES)
+                .clock(Clock.fixed(Instant.parse("2026-11-23T10:15:30.123Z"), ZoneOffset.UTC))
+                .decisionIds(() -> "golden-1").build()) {
+            return engine.evaluate(goldenDeal());
         }
     }
 
     @Test
-    void instant_isWrittenAsInstantWritesIt() {
-        Random random = new Random(3);
-        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("2026-11-23T04:25:52Z"),
-                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
-                Instant.parse("1969-12-31T23:59:59.5Z"), Instant.parse("-0001-01-01T00:00:00Z")));
-        for (int i = 0; i < 20_000; i++) {
-            long second = random.nextLong(-100_000_000_000L, 300_000_000_000L);
-            int nanos = switch (random.nextInt(4)) {
-                case 0 -> 0;
-                case 1 -> random.nextInt(1000) * 1_000_000;
-                case 2 -> random.nextInt(1_000_000) * 1000;
-                default -> random.nextInt(1_000_000_000);
-            };
-            instants.add(Instant.ofEpochSecond(second, nanos));
-        }
-        for (Instant instant : instants) {
-            Utf8Buffer json = new Utf8Buffer(16);
-            DecisionJson.instant(instant, json);
-            assertEquals(instant.toString(), json.toString());
-        }
+    void decisionLine_isByteForByteTheGoldenLine() throws Exception {
+        byte[] golden = Files.readAllBytes(GOLDEN.resolve("decision-line.json"));
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        JsonWriter.write(DecisionJson.toJson(goldenDecision()), written);
+        written.write('\n');
+        assertEquals(new String(golden, StandardCharsets.UTF_8), written.toString(StandardCharsets.UTF_8));
+        assertEquals(new String(golden, StandardCharsets.UTF_8).strip(), DecisionJson.toLine(goldenDecision()));
     }
 
     @Test
-    void date_isWrittenAsLocalDateWritesIt() {
-        Random random = new Random(4);
-        for (int i = 0; i < 20_000; i++) {
-            LocalDate date = LocalDate.ofEpochDay(random.nextLong(-1_000_000, 3_500_000));
-            Utf8Buffer json = new Utf8Buffer(16);
-            DecisionJson.date(date, json);
-            assertEquals(date.toString(), json.toString());
-        }
+    void auditRecord_isByteForByteTheGoldenRecord_andItsHashStillVerifies() throws Exception {
+        String golden = Files.readString(GOLDEN.resolve("audit-record.jsonl")).strip();
+        AuditRecord record = AuditRecord.of(goldenDeal(), goldenDecision(), "0.1.0", AuditRecord.GENESIS);
+        assertEquals(golden, record.line());
+        AuditRecord read = AuditRecord.parse(golden);
+        assertEquals("sha256:e710451fe6ad9138c20457c092ed6101c257bfd01230775bb4ad284496f7cd51", read.hash());
+        assertEquals(read.hash(), read.computedHash());
+        assertEquals(golden, read.line());
+    }
+
+    @Test
+    void numbers_areWrittenByValue_withoutExponentOrSpuriousFraction() throws Exception {
+        assertEquals("[18,18,14999.99,0.0000001,15000000000,-0.5,0]",
+                JsonWriter.text(StrictJson.parse("[18, 18.0, 14999.990, 1e-7, 1.5E10, -0.50, 0.0]")));
+    }
+
+    @Test
+    void canonical_sortsMembersByName_atEveryLevel() throws Exception {
+        assertEquals("{\"a\":[{\"x\":1,\"y\":2}],\"b\":true,\"\u00e9\":null}",
+                JsonWriter.canonical(StrictJson.parse("{\"\u00e9\": null, \"b\": true, \"a\": [{\"y\": 2, \"x\": 1}]}")));
     }
 }

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.dealdesk.decision.Outcome;
 import dev.dealdesk.facts.Deal;
-import dev.dealdesk.facts.DealReader;
+import dev.dealdesk.json.DealJson;
 import dev.dealdesk.facts.InvalidDealException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -53,7 +53,7 @@ public record PolicyExample(String description, Deal deal, Outcome outcome, List
     public static PolicyExample read(JsonValue document) throws InvalidDealException {
         JsonObject example = object(document, "");
         unknownMembers(example, "", MEMBERS);
-        Deal deal = DealReader.read(required(example, "deal", ""), "/deal");
+        Deal deal = DealJson.read(required(example, "deal", ""), "/deal");
         JsonObject expect = object(required(example, "expect", ""), "/expect");
         unknownMembers(expect, "/expect", EXPECT_MEMBERS);
         return new PolicyExample(string(required(example, "description", ""), "/description"), deal,

@@ -5,7 +5,7 @@ import dev.dealdesk.policy.compiled.PolicyRule;
 import dev.dealdesk.decision.Decision;
 import dev.dealdesk.decision.EvaluationException;
 import dev.dealdesk.decision.Outcome;
-import dev.dealdesk.facts.DealReader;
+import dev.dealdesk.json.StrictJson;
 import dev.dealdesk.facts.InvalidDealException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -146,7 +146,7 @@ public final class PolicyTester {
         String name = file.getFileName().toString();
         PolicyExample example;
         try {
-            example = PolicyExample.read(DealReader.parse(Files.readString(file)));
+            example = PolicyExample.read(StrictJson.parse(Files.readAllBytes(file)));
         } catch (IOException e) {
             return new ExampleResult(name, null, null, List.of(), List.of(), "cannot read: " + e.getMessage());
         } catch (InvalidDealException e) {

@@ -3,9 +3,9 @@ package dev.dealdesk.policy.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.dealdesk.json.StrictJson;
 import dev.dealdesk.decision.Decision;
 import dev.dealdesk.TestEngines;
-import dev.dealdesk.facts.DealReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ class PolicyExamplesTest {
         Set<String> exampleCodes = new TreeSet<>();
         try (Stream<Path> files = Files.list(EXAMPLES)) {
             for (Path file : files.toList()) {
-                exampleCodes.addAll(PolicyExample.read(DealReader.parse(Files.readString(file))).codes());
+                exampleCodes.addAll(PolicyExample.read(StrictJson.parse(Files.readString(file))).codes());
             }
         }
         assertEquals(30, ruleCodes.size(), "finding codes in the shipped rules: " + ruleCodes);
@@ -54,7 +54,7 @@ class PolicyExamplesTest {
         }
         assertFalse(files.isEmpty(), "no examples in " + EXAMPLES);
         return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-            PolicyExample example = PolicyExample.read(DealReader.parse(Files.readString(file)));
+            PolicyExample example = PolicyExample.read(StrictJson.parse(Files.readString(file)));
             Decision decision = TestEngines.shipped().evaluate(example.deal());
             assertEquals(example.codes(), decision.codes(), example.description());
             assertEquals(example.outcome(), decision.outcome(), example.description());

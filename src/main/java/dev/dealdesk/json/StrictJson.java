@@ -1,0 +1,151 @@
+package dev.dealdesk.json;
+
+import dev.dealdesk.facts.InvalidDealException;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonLocation;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parses one JSON document, in one pass over Parsson's streaming parser, into a value that holds
+ * only what the engine can read back exactly. Refused, each with the JSON Pointer of the offending
+ * value: text that is not UTF-8 or not one JSON value; a member that appears twice in an object; a
+ * string holding a lone surrogate (which no UTF-8 writer could write back); a number a double cannot
+ * hold ({@code 1e999999999}, {@code 1e-400}). A UTF-8 byte order mark at the start is skipped.
+ * Thread-safe and stateless.
+ */
+public final class StrictJson {
+
+    private static final JsonParserFactory PARSERS = JsonProvider.provider().createParserFactory(Map.of());
+    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private StrictJson() {
+    }
+
+    /** Parses UTF-8 bytes; bytes that are not UTF-8 are refused, not replaced. */
+    public static JsonValue parse(byte[] utf8) throws InvalidDealException {
+        try {
+            return parse(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(utf8)).toString());
+        } catch (CharacterCodingException e) {
+            throw new InvalidDealException("", "not valid UTF-8 text");
+        }
+    }
+
+    /** Parses text. */
+    public static JsonValue parse(String text) throws InvalidDealException {
+        String json = !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
+        try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
+            if (!parser.hasNext()) {
+                throw new InvalidDealException("", "malformed JSON: the document is empty");
+            }
+            JsonValue value = value(parser, parser.next(), "");
+            if (parser.hasNext()) {
+                throw malformed(parser.getLocation(), "unexpected content after the JSON value");
+            }
+            return value;
+        } catch (JsonParsingException malformed) {
+            throw malformed(malformed.getLocation(), withoutLocation(malformed.getMessage()));
+        } catch (JsonException malformed) {
+            throw new InvalidDealException("", "malformed JSON: " + malformed.getMessage());
+        } catch (NumberFormatException | ArithmeticException outOfRange) {
+            throw new InvalidDealException("", "malformed JSON: a number is out of range (" + outOfRange.getMessage() + ")");
+        } catch (RuntimeException unreadable) {
+            // Parsson refuses some documents with a plain runtime exception, such as nesting over 1,000 deep.
+            throw new InvalidDealException("", "malformed JSON: " + unreadable.getMessage());
+        }
+    }
+
+    /** Builds the value that starts with {@code event}, found at {@code path}. */
+    private static JsonValue value(JsonParser parser, JsonParser.Event event, String path) throws InvalidDealException {
+        switch (event) {
+            case START_OBJECT -> {
+                JsonObjectBuilder object = JSON.createObjectBuilder();
+                Set<String> names = new HashSet<>();
+                for (JsonParser.Event next = parser.next(); next != JsonParser.Event.END_OBJECT; next = parser.next()) {
+                    String name = parser.getString();
+                    String member = JsonFields.child(path, name);
+                    if (!names.add(name)) {
+                        throw new InvalidDealException(member, "duplicate member: \"" + name + "\" appears more than once in the object");
+                    }
+                    unicode(name, member);
+                    object.add(name, value(parser, parser.next(), member));
+                }
+                return object.build();
+            }
+            case START_ARRAY -> {
+                JsonArrayBuilder array = JSON.createArrayBuilder();
+                int index = 0;
+                for (JsonParser.Event next = parser.next(); next != JsonParser.Event.END_ARRAY; next = parser.next()) {
+                    array.add(value(parser, next, path + "/" + index++));
+                }
+                return array.build();
+            }
+            case VALUE_STRING -> {
+                return JSON.createValue(unicode(parser.getString(), path));
+            }
+            case VALUE_NUMBER -> {
+                return JSON.createValue(inRange(parser.getBigDecimal(), path));
+            }
+            case VALUE_TRUE -> {
+                return JsonValue.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return JsonValue.FALSE;
+            }
+            case VALUE_NULL -> {
+                return JsonValue.NULL;
+            }
+            default -> throw malformed(parser.getLocation(), "unexpected " + event);
+        }
+    }
+
+    /** {@code text}, unless it holds a surrogate that is not half of a pair. */
+    private static String unicode(String text, String path) throws InvalidDealException {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidDealException(path, String.format("expected Unicode text, got a lone surrogate \\u%04x", (int) c));
+            }
+        }
+        return text;
+    }
+
+    /** {@code number}, unless a double cannot hold it: too large, or too small to be told from zero. */
+    private static BigDecimal inRange(BigDecimal number, String path) throws InvalidDealException {
+        double value = number.doubleValue();
+        if (Double.isInfinite(value) || value == 0 && number.signum() != 0) {
+            throw new InvalidDealException(path, "expected a number within the range of a double, got "
+                    + JsonFields.shown(number) + ", which is out of range");
+        }
+        return number;
+    }
+
+    private static InvalidDealException malformed(JsonLocation at, String problem) {
+        return new InvalidDealException("", "malformed JSON at line " + at.getLineNumber() + ", column "
+                + at.getColumnNumber() + ": " + problem);
+    }
+
+    private static String withoutLocation(String message) {
+        return message == null ? "" : message.replaceAll(" at \\(line no=\\d+, column no=\\d+, offset=-?\\d+\\)", "");
+    }
+}
