@@ -289,8 +289,12 @@ final class JsonFields {
         return '"' + text + '"';
     }
 
-    /** Appends a member name to a JSON Pointer, escaping per RFC 6901. */
+    /** Appends a member name (or array index) to a JSON Pointer, escaping per RFC 6901; {@code null} names the root. */
     static String child(String path, String name) {
-        return path + "/" + name.replace("~", "~0").replace("/", "~1");
+        if (name == null) {
+            return path; // the root
+        }
+        boolean plain = name.indexOf('~') < 0 && name.indexOf('/') < 0;
+        return path + "/" + (plain ? name : name.replace("~", "~0").replace("/", "~1"));
     }
 }

@@ -11,6 +11,7 @@ import jakarta.json.stream.JsonGeneratorFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,11 @@ public final class JsonWriter {
 
     /** {@code value} as compact text, members in their order. */
     public static String text(JsonValue value) {
-        return new String(bytes(value, false), StandardCharsets.UTF_8);
+        StringWriter text = new StringWriter(2048);
+        try (JsonGenerator json = GENERATORS.createGenerator(text)) {
+            write(json, null, value, false);
+        }
+        return text.toString();
     }
 
     /** {@code value} in canonical form: members sorted by name. */

@@ -56,7 +56,7 @@ public final class StrictJson {
             if (!parser.hasNext()) {
                 throw new InvalidDealException("", "malformed JSON: the document is empty");
             }
-            JsonValue value = value(parser, parser.next(), "");
+            JsonValue value = value(parser, parser.next(), "", null);
             if (parser.hasNext()) {
                 throw malformed(parser.getLocation(), "unexpected content after the JSON value");
             }
@@ -73,36 +73,43 @@ public final class StrictJson {
         }
     }
 
-    /** Builds the value that starts with {@code event}, found at {@code path}. */
-    private static JsonValue value(JsonParser parser, JsonParser.Event event, String path) throws InvalidDealException {
+    /**
+     * Builds the value that starts with {@code event}, found at member (or index) {@code name} of the
+     * value at {@code parent}, or at the root when {@code name} is {@code null}. The path is spelled
+     * out only where it is needed: for a nested value, or an error.
+     */
+    private static JsonValue value(JsonParser parser, JsonParser.Event event, String parent, String name)
+            throws InvalidDealException {
         switch (event) {
             case START_OBJECT -> {
+                String path = JsonFields.child(parent, name);
                 JsonObjectBuilder object = JSON.createObjectBuilder();
                 Set<String> names = new HashSet<>();
                 for (JsonParser.Event next = parser.next(); next != JsonParser.Event.END_OBJECT; next = parser.next()) {
-                    String name = parser.getString();
-                    String member = JsonFields.child(path, name);
-                    if (!names.add(name)) {
-                        throw new InvalidDealException(member, "duplicate member: \"" + name + "\" appears more than once in the object");
+                    String member = parser.getString();
+                    if (!names.add(member)) {
+                        throw new InvalidDealException(JsonFields.child(path, member),
+                                "duplicate member: \"" + member + "\" appears more than once in the object");
                     }
-                    unicode(name, member);
-                    object.add(name, value(parser, parser.next(), member));
+                    unicode(member, path, member);
+                    object.add(member, value(parser, parser.next(), path, member));
                 }
                 return object.build();
             }
             case START_ARRAY -> {
+                String path = JsonFields.child(parent, name);
                 JsonArrayBuilder array = JSON.createArrayBuilder();
                 int index = 0;
                 for (JsonParser.Event next = parser.next(); next != JsonParser.Event.END_ARRAY; next = parser.next()) {
-                    array.add(value(parser, next, path + "/" + index++));
+                    array.add(value(parser, next, path, Integer.toString(index++)));
                 }
                 return array.build();
             }
             case VALUE_STRING -> {
-                return JSON.createValue(unicode(parser.getString(), path));
+                return JSON.createValue(unicode(parser.getString(), parent, name));
             }
             case VALUE_NUMBER -> {
-                return JSON.createValue(inRange(parser.getBigDecimal(), path));
+                return JSON.createValue(inRange(parser.getBigDecimal(), parent, name));
             }
             case VALUE_TRUE -> {
                 return JsonValue.TRUE;
@@ -118,23 +125,23 @@ public final class StrictJson {
     }
 
     /** {@code text}, unless it holds a surrogate that is not half of a pair. */
-    private static String unicode(String text, String path) throws InvalidDealException {
+    private static String unicode(String text, String parent, String name) throws InvalidDealException {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new InvalidDealException(path, String.format("expected Unicode text, got a lone surrogate \\u%04x", (int) c));
+                throw new InvalidDealException(JsonFields.child(parent, name), String.format("expected Unicode text, got a lone surrogate \\u%04x", (int) c));
             }
         }
         return text;
     }
 
     /** {@code number}, unless a double cannot hold it: too large, or too small to be told from zero. */
-    private static BigDecimal inRange(BigDecimal number, String path) throws InvalidDealException {
+    private static BigDecimal inRange(BigDecimal number, String parent, String name) throws InvalidDealException {
         double value = number.doubleValue();
         if (Double.isInfinite(value) || value == 0 && number.signum() != 0) {
-            throw new InvalidDealException(path, "expected a number within the range of a double, got "
+            throw new InvalidDealException(JsonFields.child(parent, name), "expected a number within the range of a double, got "
                     + JsonFields.shown(number) + ", which is out of range");
         }
         return number;
