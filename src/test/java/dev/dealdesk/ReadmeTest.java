@@ -1,10 +1,12 @@
 package dev.dealdesk;
 
-import dev.dealdesk.decision.Decision;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealdesk.cli.CliRunner;
+import dev.dealdesk.decision.Decision;
+import dev.dealdesk.decision.Outcome;
 import dev.dealdesk.facts.Contract;
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.facts.ExpansionTarget;
@@ -21,10 +23,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The README's examples are true: its code runs, its outputs are what the product prints. */
 class ReadmeTest {
@@ -85,16 +89,31 @@ class ReadmeTest {
     }
 
     @Test
-    void thresholdExample_editsALineThatExists() throws Exception {
-        String readme = read(README);
-        assertTrue(readme.contains("function int valueProofMaxWindowDays() { return 120; }"));
-        assertTrue(read(Path.of("rules/thresholds.drl")).contains("function int valueProofMaxWindowDays() { return 90; }"));
+    void thresholdExample_theReadmeEditChangesTheDecisionOfADealInsideTheNewWindow(@TempDir Path temp) throws Exception {
+        String edit = block(read(README), "### Change a threshold", "```").strip();
+        String signature = edit.substring(0, edit.indexOf('{') + 1);
+        RulesCopy rules = RulesCopy.of(temp);
+        String shipped = rules.read("thresholds.drl").lines().filter(line -> line.startsWith(signature)).findFirst()
+                .orElseThrow(() -> new AssertionError("thresholds.drl has no line starting: " + signature));
+        assertNotEquals(shipped, edit, "the README's edit is already the shipped policy");
+        rules.replace("thresholds.drl", shipped, edit);
+
+        Deal hundredDays = TestDeals.cleanLand().set("/valueProof/windowDays", 100).deal();
+        Decision before = TestEngines.shipped().evaluate(hundredDays);
+        assertEquals(Outcome.FLAG, before.outcome());
+        assertEquals(List.of("value-proof.window", "ownership.model"), before.codes());
+        try (DealDesk edited = TestEngines.fixedEngine(rules.directory())) {
+            Decision after = edited.evaluate(hundredDays);
+            assertEquals(Outcome.APPROVE, after.outcome());
+            assertEquals(List.of("ownership.model"), after.codes());
+            assertNotEquals(before.policy().version(), after.policy().version(), "the policy version changes");
+        }
     }
 
     @Test
     void serviceCurlExamples_workAgainstARunningService() throws Exception {
         String readme = read(README);
-        java.util.List<String> curls = readme.lines().filter(line -> line.startsWith("curl -s ")).toList();
+        List<String> curls = readme.lines().filter(line -> line.startsWith("curl -s ")).toList();
         assertEquals(4, curls.size(), curls.toString());
         try (DealDesk engine = DealDesk.builder().rules(Path.of("rules")).build()) {
             dev.dealdesk.http.DecisionService service = dev.dealdesk.http.DecisionService.start(engine,
