@@ -44,6 +44,7 @@ class OrderedBatchesTest {
 
         assertEquals(expected.toString(), printed.text());
         assertTrue(printed.flushes.get() > 0, "flushed");
+        printed.assertOneThreadAtATime();
     }
 
     @Test
@@ -63,6 +64,7 @@ class OrderedBatchesTest {
         for (int i = 1; i <= 100; i++) {
             assertEquals(i % 10 == 7 ? "unrecorded: disk full" : "stdin:" + i, lines[i - 1]);
         }
+        printed.assertOneThreadAtATime();
     }
 
     @Test
@@ -81,6 +83,7 @@ class OrderedBatchesTest {
             TimeUnit.MILLISECONDS.sleep(10);
         }
         assertEquals("stdin:1\nstdin:2\n", printed.flushedText());
+        printed.assertOneThreadAtATime();
     }
 
     /** A text completed on another thread after up to {@code millis}, as an audit log completes them. */
@@ -95,26 +98,50 @@ class OrderedBatchesTest {
         }, recorder);
     }
 
-    /** Collects printed text; checks it is used by one thread at a time. */
+    /**
+     * Collects printed text and counts calls made while another thread was printing or flushing.
+     * It is called on the threads that finish batches, where a failed assertion would be lost, so
+     * the test thread asserts the count.
+     */
     private static final class Printed implements OrderedBatches.Output {
         private final StringBuilder text = new StringBuilder();
         private final AtomicInteger flushes = new AtomicInteger();
         private final AtomicInteger users = new AtomicInteger();
+        private final AtomicInteger overlaps = new AtomicInteger();
         private volatile String flushed = "";
 
         @Override
         public void print(Utf8Buffer batch) {
-            assertEquals(1, users.incrementAndGet(), "one printer at a time");
-            synchronized (text) {
-                text.append(batch);
+            enter();
+            try {
+                synchronized (text) {
+                    text.append(batch);
+                }
+            } finally {
+                users.decrementAndGet();
             }
-            users.decrementAndGet();
         }
 
         @Override
         public void flush() {
-            flushes.incrementAndGet();
-            flushed = text();
+            enter();
+            try {
+                flushes.incrementAndGet();
+                flushed = text();
+            } finally {
+                users.decrementAndGet();
+            }
+        }
+
+        private void enter() {
+            if (users.incrementAndGet() != 1) {
+                overlaps.incrementAndGet();
+            }
+        }
+
+        /** Asserts, on the test thread, that no two threads printed or flushed at once. */
+        void assertOneThreadAtATime() {
+            assertEquals(0, overlaps.get(), "calls made while another thread was printing or flushing");
         }
 
         String text() {
