@@ -18,12 +18,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +40,7 @@ class HotReloadTest {
     private static final String WINDOW_100 = "function int valueProofMaxWindowDays() { return 100; }";
     private static final String FLAT_12 = "function int flatFeeMaxTermMonths() { return 12; }";
     private static final String FLAT_24 = "function int flatFeeMaxTermMonths() { return 24; }";
+    private static final int EVALUATORS = 4;
 
     @TempDir
     Path temp;
@@ -73,15 +74,25 @@ class HotReloadTest {
             AtomicBoolean running = new AtomicBoolean(true);
             ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+            // Per evaluator: the version of its latest decision, and each version in the order it first saw them.
+            AtomicReferenceArray<String> latest = new AtomicReferenceArray<>(EVALUATORS);
+            List<List<String>> versionsInOrder = new ArrayList<>();
             List<Thread> evaluators = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
+            for (int t = 0; t < EVALUATORS; t++) {
                 int offset = t;
+                List<String> order = new ArrayList<>();
+                versionsInOrder.add(order);
                 Thread evaluator = new Thread(() -> {
                     int i = offset;
                     while (running.get()) {
                         int deal = i++ % corpus.size();
                         try {
                             Decision decision = engine.evaluate(corpus.get(deal));
+                            String version = decision.policy().version();
+                            if (!version.equals(latest.get(offset))) {
+                                order.add(version);
+                                latest.set(offset, version);
+                            }
                             if (seen.size() < 200_000) {
                                 seen.add(new Seen(deal, decision));
                             }
@@ -93,60 +104,66 @@ class HotReloadTest {
                 evaluator.start();
                 evaluators.add(evaluator);
             }
+            // Each edit waits until every evaluator has decided under the live version, so each sees every version.
+            try {
+                awaitEvery(latest, v0);
 
-            live.replace("thresholds.drl", WINDOW_90, WINDOW_100);
-            ReloadAttempt thresholdAttempt = await(attempts, ReloadAttempt::succeeded);
-            assertEquals(v1, thresholdAttempt.version());
-            assertEquals(v1, engine.policy().version());
+                live.replace("thresholds.drl", WINDOW_90, WINDOW_100);
+                ReloadAttempt thresholdAttempt = await(attempts, ReloadAttempt::succeeded);
+                assertEquals(v1, thresholdAttempt.version());
+                assertEquals(v1, engine.policy().version());
+                awaitEvery(latest, v1);
 
-            live.replace("thresholds.drl", FLAT_12, "function int flatFeeMaxTermMonths() { return 12 }");
-            ReloadAttempt broken = await(attempts, attempt -> !attempt.succeeded());
-            assertTrue(broken.problems().stream().anyMatch(p -> p.toString().startsWith("thresholds.drl:" + live.lineOf("thresholds.drl", "flatFeeMaxTermMonths()") + ": error:")),
-                    broken.problems().toString());
-            assertEquals(v1, engine.policy().version(), "a broken edit never goes live");
+                live.replace("thresholds.drl", FLAT_12, "function int flatFeeMaxTermMonths() { return 12 }");
+                ReloadAttempt broken = await(attempts, attempt -> !attempt.succeeded());
+                assertTrue(broken.problems().stream().anyMatch(p -> p.toString().startsWith("thresholds.drl:" + live.lineOf("thresholds.drl", "flatFeeMaxTermMonths()") + ": error:")),
+                        broken.problems().toString());
+                assertEquals(v1, engine.policy().version(), "a broken edit never goes live");
 
-            live.write("hostile.drl", """
-                    package dealdesk.policy;
-                    import dev.dealdesk.facts.Deal;
-                    global dev.dealdesk.policy.Findings findings;
-                    rule "Hostile"
-                        @code("test.hostile") @concerns("failure:test") @severity("FLAG") @approver("FINANCE")
-                    when
-                        Deal()
-                    then
-                        new java.io.File("%s").createNewFile();
-                    end
-                    """.formatted(marker));
-            ReloadAttempt hostile = await(attempts, attempt -> !attempt.succeeded()
-                    && attempt.problems().stream().anyMatch(p -> p.file().equals("hostile.drl")));
-            assertEquals("hostile.drl:9:9: error: unknown name java: rules may name only facts, bound variables, policy"
-                    + " functions and allowed types (no fully qualified names)",
-                    hostile.problems().stream().filter(p -> p.file().equals("hostile.drl")).findFirst().orElseThrow().toString());
-            assertEquals(v1, engine.status().live().version());
-            assertFalse(engine.status().lastReload().succeeded());
+                live.write("hostile.drl", """
+                        package dealdesk.policy;
+                        import dev.dealdesk.facts.Deal;
+                        global dev.dealdesk.policy.Findings findings;
+                        rule "Hostile"
+                            @code("test.hostile") @concerns("failure:test") @severity("FLAG") @approver("FINANCE")
+                        when
+                            Deal()
+                        then
+                            new java.io.File("%s").createNewFile();
+                        end
+                        """.formatted(marker));
+                ReloadAttempt hostile = await(attempts, attempt -> !attempt.succeeded()
+                        && attempt.problems().stream().anyMatch(p -> p.file().equals("hostile.drl")));
+                assertEquals("hostile.drl:9:9: error: unknown name java: rules may name only facts, bound variables, policy"
+                        + " functions and allowed types (no fully qualified names)",
+                        hostile.problems().stream().filter(p -> p.file().equals("hostile.drl")).findFirst().orElseThrow().toString());
+                assertEquals(v1, engine.status().live().version());
+                assertFalse(engine.status().lastReload().succeeded());
 
-            live.delete("hostile.drl").replace("thresholds.drl", "function int flatFeeMaxTermMonths() { return 12 }", FLAT_24);
-            ReloadAttempt fix = await(attempts, ReloadAttempt::succeeded);
-            assertEquals(v2, fix.version());
-            Thread.sleep(200);
-
-            running.set(false);
+                live.delete("hostile.drl").replace("thresholds.drl", "function int flatFeeMaxTermMonths() { return 12 }", FLAT_24);
+                ReloadAttempt fix = await(attempts, ReloadAttempt::succeeded);
+                assertEquals(v2, fix.version());
+                awaitEvery(latest, v2);
+            } finally {
+                running.set(false); // evaluators stop even when an edit fails its checks
+            }
             for (Thread evaluator : evaluators) {
                 evaluator.join(10_000);
+                assertFalse(evaluator.isAlive(), "an evaluator did not stop");
             }
             assertEquals(List.of(), List.copyOf(failures), "exceptions reached callers");
             assertFalse(Files.exists(marker), "a hostile rule ran");
 
-            Set<String> versionsSeen = new java.util.HashSet<>();
             for (Seen s : seen) {
                 String version = s.decision().policy().version();
-                versionsSeen.add(version);
                 List<List<Finding>> byDeal = expected.get(version);
                 assertNotNull(byDeal, "a decision names a version that never went live: " + version);
                 assertEquals(byDeal.get(s.deal()), s.decision().findings(), "deal " + s.deal() + " under " + version);
             }
-            assertTrue(versionsSeen.containsAll(Set.of(v0, v1, v2)) || versionsSeen.containsAll(Set.of(v1, v2)),
-                    "versions seen: " + versionsSeen);
+            // Swaps are atomic and never undone: each evaluator went from v0 to v1 to v2 and never back.
+            for (List<String> order : versionsInOrder) {
+                assertEquals(List.of(v0, v1, v2), order, "versions in the order one evaluator saw them");
+            }
             assertEquals(v2, engine.status().live().version());
         }
     }
@@ -165,6 +182,20 @@ class HotReloadTest {
             }
         }
         throw new AssertionError("no such reload attempt within 30 s");
+    }
+
+    /** Waits until the latest decision of every evaluator names {@code version}. */
+    private static void awaitEvery(AtomicReferenceArray<String> latest, String version) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        for (int t = 0; t < latest.length(); t++) {
+            while (!version.equals(latest.get(t))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("evaluator " + t + " decided nothing under " + version + " within 30 s; latest: "
+                            + latest.get(t));
+                }
+                Thread.sleep(5);
+            }
+        }
     }
 
     /** Deals on both sides of the thresholds the edits move. */

@@ -1,21 +1,34 @@
 package dev.dealdesk;
 
-import dev.dealdesk.json.DealJson;
-import dev.dealdesk.decision.Decision;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealdesk.cli.CliRunner;
+import dev.dealdesk.decision.Decision;
+import dev.dealdesk.decision.Outcome;
+import dev.dealdesk.facts.Contract;
 import dev.dealdesk.facts.Deal;
-import dev.dealdesk.json.DecisionJson;
+import dev.dealdesk.facts.ExpansionTarget;
+import dev.dealdesk.facts.Motion;
+import dev.dealdesk.facts.PricingModel;
+import dev.dealdesk.facts.Quarter;
+import dev.dealdesk.facts.Segment;
+import dev.dealdesk.facts.Seller;
+import dev.dealdesk.facts.Stage;
+import dev.dealdesk.facts.ValueProof;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The README's examples are true: its code runs, its outputs are what the product prints. */
 class ReadmeTest {
@@ -23,28 +36,35 @@ class ReadmeTest {
     private static final Path README = Path.of("README.md");
 
     @Test
-    void librarySnippet_isTheCodeThisTestRuns() throws Exception {
-        String snippet = block(read(README), "## Use it as a library", "```java");
+    void librarySnippet_isTheCodeThisTestRuns_andPrintsWhatTheReadmeSays() throws Exception {
+        String readme = read(README);
+        String snippet = block(readme, "## Use it as a library", "```java");
         String source = read(Path.of("src/test/java/dev/dealdesk/ReadmeTest.java"));
         String marked = source.substring(source.lastIndexOf("// README snippet begin\n") + 24, source.lastIndexOf("// README snippet end"));
-        assertEquals(snippet, marked.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce("", (a, b) -> a + b + "\n"));
+        assertEquals(statements(snippet), statements(marked));
 
-        String json = TestDeals.CLEAN_LAND;
         PrintStream stdout = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
             // README snippet begin
             DealDesk engine = DealDesk.builder().rules(Path.of("rules")).build();
-            Deal deal = DealJson.read(json); // one deal object, fields as in the policy brief
+            Deal deal = Deal.builder()
+                    .dealId("D-7").asOf(LocalDate.of(2026, 11, 23))
+                    .motion(Motion.LAND).stage(Stage.PROPOSAL).segment(Segment.MID_MARKET).acv(60_000)
+                    .seller(Seller.builder().arr(25_000_000).build())
+                    .valueProof(ValueProof.builder().workflow("Ticket triage").metric("First-response hours")
+                            .baseline(18.0).target(4.0).windowDays(120).reachesProduction(true).champion("Dana Ruiz").build())
+                    .addExpansionTarget(ExpansionTarget.builder().team("IT").targetQuarter(new Quarter(2027, 1)).build())
+                    .contract(Contract.builder().pricingModel(PricingModel.PER_SEAT).termMonths(12).build())
+                    .build();
             Decision decision = engine.evaluate(deal);
             System.out.println(decision.outcome() + " " + decision.codes());
-            String line = DecisionJson.toLine(decision);
             // README snippet end
         } finally {
             System.setOut(stdout);
         }
-        assertEquals("APPROVE [ownership.model]\n", printed.toString(StandardCharsets.UTF_8));
+        assertEquals(block(readme, "It prints the outcome and every finding code", "```"), printed.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -69,16 +89,31 @@ class ReadmeTest {
     }
 
     @Test
-    void thresholdExample_editsALineThatExists() throws Exception {
-        String readme = read(README);
-        assertTrue(readme.contains("function int valueProofMaxWindowDays() { return 120; }"));
-        assertTrue(read(Path.of("rules/thresholds.drl")).contains("function int valueProofMaxWindowDays() { return 90; }"));
+    void thresholdExample_theReadmeEditChangesTheDecisionOfADealInsideTheNewWindow(@TempDir Path temp) throws Exception {
+        String edit = block(read(README), "### Change a threshold", "```").strip();
+        String signature = edit.substring(0, edit.indexOf('{') + 1);
+        RulesCopy rules = RulesCopy.of(temp);
+        String shipped = rules.read("thresholds.drl").lines().filter(line -> line.startsWith(signature)).findFirst()
+                .orElseThrow(() -> new AssertionError("thresholds.drl has no line starting: " + signature));
+        assertNotEquals(shipped, edit, "the README's edit is already the shipped policy");
+        rules.replace("thresholds.drl", shipped, edit);
+
+        Deal hundredDays = TestDeals.cleanLand().set("/valueProof/windowDays", 100).deal();
+        Decision before = TestEngines.shipped().evaluate(hundredDays);
+        assertEquals(Outcome.FLAG, before.outcome());
+        assertEquals(List.of("value-proof.window", "ownership.model"), before.codes());
+        try (DealDesk edited = TestEngines.fixedEngine(rules.directory())) {
+            Decision after = edited.evaluate(hundredDays);
+            assertEquals(Outcome.APPROVE, after.outcome());
+            assertEquals(List.of("ownership.model"), after.codes());
+            assertNotEquals(before.policy().version(), after.policy().version(), "the policy version changes");
+        }
     }
 
     @Test
     void serviceCurlExamples_workAgainstARunningService() throws Exception {
         String readme = read(README);
-        java.util.List<String> curls = readme.lines().filter(line -> line.startsWith("curl -s ")).toList();
+        List<String> curls = readme.lines().filter(line -> line.startsWith("curl -s ")).toList();
         assertEquals(4, curls.size(), curls.toString());
         try (DealDesk engine = DealDesk.builder().rules(Path.of("rules")).build()) {
             dev.dealdesk.http.DecisionService service = dev.dealdesk.http.DecisionService.start(engine,
@@ -101,6 +136,11 @@ class ReadmeTest {
                 service.close();
             }
         }
+    }
+
+    /** The code's lines without indentation or blank lines, so the README and this file may indent differently. */
+    private static String statements(String code) {
+        return code.lines().map(String::strip).filter(line -> !line.isEmpty()).collect(Collectors.joining("\n", "", "\n"));
     }
 
     private static String withoutDecisionId(String text) {

@@ -1,19 +1,31 @@
 package dev.dealdesk;
 
 import dev.dealdesk.decision.PolicyLoadException;
+import dev.dealdesk.policy.compiled.CompiledPolicy;
+import dev.dealdesk.policy.compiled.PolicySource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
-/** The engine over the shipped {@code rules/}, compiled once per test JVM. */
+/**
+ * The engine and the compiled policy over the shipped {@code rules/}, each compiled once per test
+ * JVM. Tests count rules, codes and files from these rather than writing the numbers down, so a
+ * RevOps edit that adds a rule or a file does not break them.
+ */
 public final class TestEngines {
 
     /** The shipped rules directory (tests run from the project root). */
     public static final Path SHIPPED_RULES = Path.of("rules");
 
     private static DealDesk shipped;
+    private static CompiledPolicy shippedPolicy;
 
     private TestEngines() {
     }
@@ -24,6 +36,35 @@ public final class TestEngines {
             shipped = fixedEngine(SHIPPED_RULES);
         }
         return shipped;
+    }
+
+    /** The shipped rules compiled: its {@code rules()} are every rule, with its code, file and line. */
+    public static synchronized CompiledPolicy shippedPolicy() {
+        if (shippedPolicy == null) {
+            try {
+                shippedPolicy = CompiledPolicy.compile(PolicySource.read(SHIPPED_RULES));
+            } catch (PolicyLoadException e) {
+                throw new AssertionError("the shipped policy does not load:\n" + e.getMessage(), e);
+            }
+        }
+        return shippedPolicy;
+    }
+
+    /**
+     * The shipped rules files as the README says a policy is made: every {@code *.drl} under
+     * {@code rules/}, dot-files and dot-directories excluded, by relative path in sorted order.
+     * Listed here, not by the policy code, so tests can check what that code reads.
+     */
+    public static List<String> shippedRuleFiles() {
+        try (Stream<Path> files = Files.walk(SHIPPED_RULES)) {
+            return files.filter(Files::isRegularFile)
+                    .map(file -> SHIPPED_RULES.relativize(file).toString())
+                    .filter(name -> name.endsWith(".drl") && !name.startsWith(".") && !name.contains("/."))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** An engine over {@code rules} with a fixed clock and sequential ids {@code d-1}, {@code d-2}, ... */

@@ -3,12 +3,13 @@ package dev.dealdesk.facts;
 import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The facts of one deal, as in section 2 of the policy brief. Immutable. Required components are
  * never {@code null}; optional objects are {@code null} when absent; {@code expansionMap} is empty
- * when absent.
+ * when absent. Build one in Java with {@link #builder()}.
  *
  * @param dealId           the CRM's deal id
  * @param asOf             business date of the decision; rules use it instead of the clock
@@ -48,5 +49,149 @@ public record Deal(String dealId, LocalDate asOf, Motion motion, Stage stage, Se
     /** The quarter that contains {@link #asOf()}. */
     public Quarter asOfQuarter() {
         return Quarter.of(asOf);
+    }
+
+    /**
+     * A builder with an empty expansion map and every other component unset. Required: {@code dealId},
+     * {@code asOf}, {@code motion}, {@code stage}, {@code segment}, {@code acv}, {@code seller} and
+     * {@code contract}; the rest are optional and default as the constructor says.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Deal} through its canonical constructor, so it checks what the constructor
+     * checks. Not thread-safe; each {@link #build()} gives a new record from the current settings.
+     */
+    public static final class Builder {
+        private String dealId;
+        private LocalDate asOf;
+        private Motion motion;
+        private Stage stage;
+        private Segment segment;
+        private Double acv;
+        private TouchModel touchModel;
+        private Seller seller;
+        private ValueProof valueProof;
+        private final List<ExpansionTarget> expansionMap = new ArrayList<>();
+        private CustomerStrategy customerStrategy;
+        private Sizing sizing;
+        private CustomerSuccess customerSuccess;
+        private Ownership ownership;
+        private Contract contract;
+        private Expansion expansion;
+
+        private Builder() {
+        }
+
+        public Builder dealId(String dealId) {
+            this.dealId = dealId;
+            return this;
+        }
+
+        public Builder asOf(LocalDate asOf) {
+            this.asOf = asOf;
+            return this;
+        }
+
+        public Builder motion(Motion motion) {
+            this.motion = motion;
+            return this;
+        }
+
+        public Builder stage(Stage stage) {
+            this.stage = stage;
+            return this;
+        }
+
+        public Builder segment(Segment segment) {
+            this.segment = segment;
+            return this;
+        }
+
+        public Builder acv(double acv) {
+            this.acv = acv;
+            return this;
+        }
+
+        public Builder touchModel(TouchModel touchModel) {
+            this.touchModel = touchModel;
+            return this;
+        }
+
+        public Builder seller(Seller seller) {
+            this.seller = seller;
+            return this;
+        }
+
+        public Builder valueProof(ValueProof valueProof) {
+            this.valueProof = valueProof;
+            return this;
+        }
+
+        /**
+         * Replaces the expansion map with {@code targets}, in order; {@code null} means none.
+         *
+         * @throws NullPointerException when an element is {@code null}
+         */
+        public Builder expansionMap(List<ExpansionTarget> targets) {
+            expansionMap.clear();
+            if (targets != null) {
+                targets.forEach(this::addExpansionTarget);
+            }
+            return this;
+        }
+
+        /**
+         * Appends one entry to the expansion map, after those already given.
+         *
+         * @throws NullPointerException when {@code target} is {@code null}
+         */
+        public Builder addExpansionTarget(ExpansionTarget target) {
+            expansionMap.add(requireNonNull(target, "expansion target"));
+            return this;
+        }
+
+        public Builder customerStrategy(CustomerStrategy customerStrategy) {
+            this.customerStrategy = customerStrategy;
+            return this;
+        }
+
+        public Builder sizing(Sizing sizing) {
+            this.sizing = sizing;
+            return this;
+        }
+
+        public Builder customerSuccess(CustomerSuccess customerSuccess) {
+            this.customerSuccess = customerSuccess;
+            return this;
+        }
+
+        public Builder ownership(Ownership ownership) {
+            this.ownership = ownership;
+            return this;
+        }
+
+        public Builder contract(Contract contract) {
+            this.contract = contract;
+            return this;
+        }
+
+        public Builder expansion(Expansion expansion) {
+            this.expansion = expansion;
+            return this;
+        }
+
+        /**
+         * @throws NullPointerException     when a required component is unset, naming it
+         * @throws IllegalArgumentException when the constructor refuses a value, naming it
+         */
+        public Deal build() {
+            // acv is a double, which the constructor cannot see missing.
+            double checkedAcv = requireNonNull(acv, "acv");
+            return new Deal(dealId, asOf, motion, stage, segment, checkedAcv, touchModel, seller, valueProof,
+                    expansionMap, customerStrategy, sizing, customerSuccess, ownership, contract, expansion);
+        }
     }
 }

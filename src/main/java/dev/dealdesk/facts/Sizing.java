@@ -12,4 +12,33 @@ public record Sizing(Integer seatsNeededForOutcome, Integer seatsPurchased) {
         Checks.notNegative(seatsNeededForOutcome, "seatsNeededForOutcome");
         Checks.notNegative(seatsPurchased, "seatsPurchased");
     }
+
+    /** A builder with every component unset ({@code null}). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link Sizing}. Not thread-safe; each {@link #build()} gives a new record. */
+    public static final class Builder {
+        private Integer seatsNeededForOutcome;
+        private Integer seatsPurchased;
+
+        private Builder() {
+        }
+
+        public Builder seatsNeededForOutcome(Integer seatsNeededForOutcome) {
+            this.seatsNeededForOutcome = seatsNeededForOutcome;
+            return this;
+        }
+
+        public Builder seatsPurchased(Integer seatsPurchased) {
+            this.seatsPurchased = seatsPurchased;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException when the constructor refuses a value, naming it */
+        public Sizing build() {
+            return new Sizing(seatsNeededForOutcome, seatsPurchased);
+        }
+    }
 }

@@ -24,4 +24,63 @@ public record ValueProof(String workflow, String metric, Double baseline, Double
         baseline = baseline == null ? null : baseline + 0.0;
         target = target == null ? null : target + 0.0;
     }
+
+    /** A builder with every component unset ({@code null}). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link ValueProof}. Not thread-safe; each {@link #build()} gives a new record. */
+    public static final class Builder {
+        private String workflow;
+        private String metric;
+        private Double baseline;
+        private Double target;
+        private Integer windowDays;
+        private Boolean reachesProduction;
+        private String champion;
+
+        private Builder() {
+        }
+
+        public Builder workflow(String workflow) {
+            this.workflow = workflow;
+            return this;
+        }
+
+        public Builder metric(String metric) {
+            this.metric = metric;
+            return this;
+        }
+
+        public Builder baseline(Double baseline) {
+            this.baseline = baseline;
+            return this;
+        }
+
+        public Builder target(Double target) {
+            this.target = target;
+            return this;
+        }
+
+        public Builder windowDays(Integer windowDays) {
+            this.windowDays = windowDays;
+            return this;
+        }
+
+        public Builder reachesProduction(Boolean reachesProduction) {
+            this.reachesProduction = reachesProduction;
+            return this;
+        }
+
+        public Builder champion(String champion) {
+            this.champion = champion;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException when the constructor refuses a value, naming it */
+        public ValueProof build() {
+            return new ValueProof(workflow, metric, baseline, target, windowDays, reachesProduction, champion);
+        }
+    }
 }

@@ -9,6 +9,7 @@ import dev.dealdesk.TestEngines;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,8 +162,9 @@ class HttpServiceTest {
     void statusEndpoints_describeTheService() throws Exception {
         JsonObject policy = object(get("/v1/policy"));
         assertEquals(engine.policy().version(), policy.getString("version"));
-        assertEquals(12, policy.getInt("files"));
-        assertEquals(12, policy.getJsonArray("fileNames").size());
+        List<String> files = TestEngines.shippedRuleFiles();
+        assertEquals(files.size(), policy.getInt("files"));
+        assertEquals(files, policy.getJsonArray("fileNames").getValuesAs(JsonString::getString));
         assertTrue(policy.isNull("lastReload"));
         assertEquals("ready", object(get("/readyz")).getString("status"));
         assertEquals(engine.policy().version(), object(get("/readyz")).getString("policy"));
