@@ -1,6 +1,7 @@
 package dev.dealdesk.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealdesk.TestEngines;
 import dev.dealdesk.audit.AuditVerifier.Kind;
@@ -66,6 +67,17 @@ class TamperingTest {
         assertEquals(kind, problem.kind(), problem.message());
         assertEquals(line, problem.line(), problem.message());
         assertEquals(decisionId, problem.decisionId(), problem.message());
+    }
+
+    @Test
+    void verify_aMemberAddedToARecord_isEditedAtThatLine_thoughTheHashStillMatchesTheRest() throws Exception {
+        List<String> changed = new ArrayList<>(lines);
+        changed.set(3, changed.get(3).replaceFirst("^\\{", "{\"approvedBy\":\"VP Sales override\","));
+        write(changed);
+        AuditVerifier.Problem problem = first();
+        assertEquals(Kind.EDITED, problem.kind(), problem.message());
+        assertEquals(4, problem.line());
+        assertTrue(problem.message().contains("approvedBy"), problem.message());
     }
 
     @Test
