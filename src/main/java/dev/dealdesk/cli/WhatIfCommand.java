@@ -1,5 +1,6 @@
 package dev.dealdesk.cli;
 
+import dev.dealdesk.json.JsonWriter;
 import dev.dealdesk.audit.WhatIf;
 import dev.dealdesk.policy.compiled.CompiledPolicy;
 import jakarta.json.Json;
@@ -133,7 +134,7 @@ final class WhatIfCommand implements Callable<Integer> {
         report.gained().forEach(gained::add);
         JsonObjectBuilder lost = Json.createObjectBuilder();
         report.lost().forEach(lost::add);
-        return Json.createObjectBuilder()
+        return JsonWriter.text(Json.createObjectBuilder()
                 .add("candidate", candidate.version().version())
                 .add("decisions", report.decisions())
                 .add("transitions", transitions(report.transitions()))
@@ -142,7 +143,7 @@ final class WhatIfCommand implements Callable<Integer> {
                 .add("codesLost", lost)
                 .add("changes", changes)
                 .add("flips", flips)
-                .build().toString();
+                .build());
     }
 
     private static JsonArrayBuilder transitions(Map<String, Map<String, WhatIf.Cell>> matrix) {

@@ -1,5 +1,6 @@
 package dev.dealdesk.http;
 
+import dev.dealdesk.json.JsonWriter;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
@@ -32,6 +33,6 @@ record Problem(int status, String type, String title, String detail, String path
         if (path != null) {
             json.add("path", path);
         }
-        return json.build().toString();
+        return JsonWriter.text(json.build());
     }
 }

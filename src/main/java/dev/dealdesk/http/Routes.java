@@ -73,8 +73,8 @@ final class Routes {
         Response fixed = switch (path) {
             case "/v1/policy" -> Response.json(200, policy(engine.status()));
             case "/healthz" -> Response.json(200, "{\"status\":\"ok\"}");
-            case "/readyz" -> Response.json(200, Json.createObjectBuilder().add("status", "ready")
-                    .add("policy", engine.policy().version()).build().toString());
+            case "/readyz" -> Response.json(200, JsonWriter.text(Json.createObjectBuilder().add("status", "ready")
+                    .add("policy", engine.policy().version()).build()));
             case "/metrics" -> new Response(200, "text/plain; version=0.0.4; charset=utf-8", metrics.text(), Map.of());
             case "/v1/openapi.json" -> Response.json(200, openApi);
             default -> null;
@@ -167,7 +167,7 @@ final class Routes {
             }
             json.add("lastReload", attempt);
         }
-        return json.build().toString();
+        return JsonWriter.text(json.build());
     }
 
     private static Response notAllowed(String allowed) {
