@@ -60,7 +60,7 @@ public final class DealGenerator {
      * {@code target == baseline} (value-proof.no-movement) treats 0.0 and -0.0 as equal while the MVEL
      * constraint is interpreted and as different once Drools has JIT-compiled it (after about 20
      * evaluations), so a -0.0 deal gets a different answer depending on how warm the engine is. That
-     * is an engine issue, not something this differential test should trip over at random.
+     * is an engine issue, not something the bench's twin agreement check should trip over at random.
      */
     private static final double[] PROOF_VALUES = {40, 12.5, 0, 100, 7.25, -5, 0.1, 0.3};
     private static final double[] PROOF_TARGETS = {20, 6.25, 55, 150, 0.5, 0, 0.30000000000000004};

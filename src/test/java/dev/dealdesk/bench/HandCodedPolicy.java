@@ -29,11 +29,12 @@ import java.util.List;
 
 /**
  * The shipped land-and-expand policy ({@code rules/*.drl}) hand-coded in plain Java: a speed
- * baseline for benchmarks and a differential oracle for the engine. It builds what the engine
- * builds, every finding with its message, remedy and evidence: this class decides which rules fire
- * (their {@code when}), {@link HandCodedFindings} builds each rule's finding (its {@code then}).
- * Test scope only; the thresholds below copy {@code rules/thresholds.drl}, and both classes must be
- * kept in step with the rules. Stateless and thread-safe.
+ * baseline for the benchmarks. It builds what the engine builds, every finding with its message,
+ * remedy and evidence: this class decides which rules fire (their {@code when}),
+ * {@link HandCodedFindings} builds each rule's finding (its {@code then}). Test scope only; the
+ * thresholds below copy {@code rules/thresholds.drl}. When the rules change and this copy does not,
+ * {@code ./dealdesk bench} reports the deals decided differently and does not time the twin (see
+ * {@link TwinAgreement}); the build does not depend on it. Stateless and thread-safe.
  */
 public final class HandCodedPolicy {
 

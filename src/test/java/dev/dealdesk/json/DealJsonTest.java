@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link DealReader} against section 2 of the policy brief: every bad input names its JSON path and
+ * {@link DealJson} against section 2 of the policy brief: every bad input names its JSON path and
  * what was expected; a valid deal reads into exact record values. Each case is the valid base deal
  * with one targeted JSON Patch.
  */
