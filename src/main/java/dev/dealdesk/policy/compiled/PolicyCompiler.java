@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,6 +61,11 @@ final class PolicyCompiler {
      * compiling.
      */
     static Compiled compile(PolicySource source, Path cache) throws PolicyLoadException {
+        String version = source.version().version();
+        // The compiled policy of this version is read from the cache while the rules are parsed and
+        // linted, and used only once they pass.
+        CompletableFuture<KieBase> cached = cache == null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> PolicyCache.load(cache, version)).exceptionally(unreadable -> null);
         List<PolicyProblem> problems = new ArrayList<>();
         List<PolicyLint.ParsedFile> parsed = new ArrayList<>();
         for (PolicySource.RuleFile file : source.files()) {
@@ -79,8 +85,7 @@ final class PolicyCompiler {
         if (!compilable) {
             throw failure(problems);
         }
-        String version = source.version().version();
-        KieBase kieBase = cache == null ? null : PolicyCache.load(cache, version);
+        KieBase kieBase = cached.join();
         if (kieBase == null) {
             kieBase = build(parsed, problems);
             if (kieBase != null && cache != null) {
