@@ -135,9 +135,9 @@ public final class AuditLog implements AutoCloseable {
      * through the locked channel: opening and closing another handle on the file would drop the lock.
      */
     private void indexExisting() throws IOException {
-        LogChannel.forEachLine(channel, (line, offset) -> {
+        LogChannel.forEachLine(channel, line -> {
             try {
-                offsets.put(AuditRecord.parse(line).decisionId(), offset);
+                offsets.put(AuditRecord.parse(line).decisionId(), line.offset());
             } catch (AuditFormatException unreadable) {
                 // verify reports it; it has no decision to find
             }

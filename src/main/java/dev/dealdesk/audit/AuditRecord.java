@@ -16,12 +16,14 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Set;
 
@@ -100,11 +102,7 @@ public record AuditRecord(String decisionId, Instant evaluatedAt, JsonObject dea
         if (line.tooLong()) {
             throw new AuditFormatException("a line of " + line.length() + " bytes, longer than any record (" + MAX_LINE + ")");
         }
-        try {
-            return parse(StrictJson.parse(line.bytes()));
-        } catch (InvalidDealException e) {
-            throw new AuditFormatException("not JSON: " + e.getMessage());
-        }
+        return parse(line.bytes());
     }
 
     /**
@@ -113,11 +111,27 @@ public record AuditRecord(String decisionId, Instant evaluatedAt, JsonObject dea
      * @throws AuditFormatException when the line is not a schema-1 record
      */
     public static AuditRecord parse(String line) throws AuditFormatException {
+        return parse(line.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Reads one line of the log, UTF-8 encoded. Only the canonical text a writer writes is a
+     * record: any other spelling of it (white space, {@code 18.0}, a member the hash does not cover)
+     * is an edit.
+     *
+     * @throws AuditFormatException when the line is not a schema-1 record in canonical form
+     */
+    public static AuditRecord parse(byte[] line) throws AuditFormatException {
+        AuditRecord record;
         try {
-            return parse(StrictJson.parse(line));
+            record = parse(StrictJson.parse(line));
         } catch (InvalidDealException e) {
             throw new AuditFormatException("not JSON: " + e.getMessage());
         }
+        if (!Arrays.equals(record.line().getBytes(StandardCharsets.UTF_8), line)) {
+            throw new AuditFormatException("not written as a record is written (canonical JSON): the line was edited");
+        }
+        return record;
     }
 
     private static AuditRecord parse(JsonValue value) throws AuditFormatException {
@@ -135,11 +149,14 @@ public record AuditRecord(String decisionId, Instant evaluatedAt, JsonObject dea
                 throw new AuditFormatException("schema " + json.getInt("schema") + " is not " + SCHEMA);
             }
             JsonObject policy = json.getJsonObject("policy");
+            JsonObject decision = json.getJsonObject("decision");
+            decision.getString("outcome");
+            decision.getJsonArray("findings").forEach(finding -> finding.asJsonObject().getString("code"));
             return new AuditRecord(json.getString("decisionId"), Instant.parse(json.getString("evaluatedAt")),
                     json.getJsonObject("deal"), json.getJsonObject("decision"),
                     new PolicyVersion(policy.getString("version"), policy.getInt("files")), json.getString("engine"),
                     json.getString("prev"), json.getString("hash"));
-        } catch (NullPointerException | ClassCastException | DateTimeParseException e) {
+        } catch (NullPointerException | ClassCastException | IllegalArgumentException | DateTimeParseException e) {
             throw new AuditFormatException("not a schema-1 record: " + e.getMessage());
         }
     }

@@ -2,7 +2,9 @@ package dev.dealdesk.audit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import dev.dealdesk.json.JsonLines;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,34 +20,16 @@ final class LogChannel {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogChannel.class);
 
-    /** Receives each line with the offset it starts at. */
-    @FunctionalInterface
-    interface LineReader {
-        void line(String text, long offset);
-    }
-
     private LogChannel() {
     }
 
-    /** Every complete line, in order. */
-    static void forEachLine(FileChannel channel, LineReader reader) throws IOException {
-        ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
-        ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
-        long position = 0;
-        long lineStart = 0;
-        int read;
-        while ((read = channel.read(chunk.clear(), position)) > 0) {
-            for (int i = 0; i < read; i++) {
-                if (chunk.get(i) == '\n') {
-                    reader.line(line.toString(StandardCharsets.UTF_8), lineStart);
-                    line.reset();
-                    lineStart = position + i + 1;
-                } else {
-                    line.write(chunk.get(i));
-                }
+    /** Every complete line, in order, read through the channel without closing it. */
+    static void forEachLine(FileChannel channel, JsonLines.Sink sink) throws IOException {
+        JsonLines.read(Channels.newInputStream(channel.position(0)), AuditRecord.MAX_LINE, line -> {
+            if (line.complete()) {
+                sink.line(line);
             }
-            position += read;
-        }
+        });
     }
 
     /** The line that starts at {@code offset}, without its line break. */
@@ -97,7 +81,7 @@ final class LogChannel {
         ByteBuffer line = ByteBuffer.allocate((int) (size - 1 - start));
         channel.read(line, start);
         try {
-            return AuditRecord.parse(StandardCharsets.UTF_8.decode(line.flip()).toString()).hash();
+            return AuditRecord.parse(line.array()).hash();
         } catch (AuditFormatException e) {
             throw new AuditException("the last record of " + file + " cannot be read (" + e.getMessage()
                     + "); run dealdesk verify " + file);

@@ -18,11 +18,12 @@ public final class JsonLines {
      * One line.
      *
      * @param number   1-based line number
+     * @param offset   where the line starts in the stream, in bytes
      * @param bytes    the line without its line break, or {@code null} when it is over the limit
      * @param length   the line's length in bytes
      * @param complete whether a line break ended it; only a stream's last line may be incomplete
      */
-    public record Line(long number, byte[] bytes, long length, boolean complete) {
+    public record Line(long number, long offset, byte[] bytes, long length, boolean complete) {
 
         /** Whether the line was longer than the limit, and so not kept. */
         public boolean tooLong() {
@@ -58,13 +59,15 @@ public final class JsonLines {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         long length = 0;
         long number = 0;
+        long offset = 0;
         for (int read; (read = in.read(buffer)) != -1; ) {
             int start = 0;
             for (int i = 0; i < read; i++) {
                 if (buffer[i] == '\n') {
                     length += keep(line, length, buffer, start, i - start, limit);
-                    sink.line(new Line(++number, length > limit ? null : line.toByteArray(), length, true));
+                    sink.line(new Line(++number, offset, length > limit ? null : line.toByteArray(), length, true));
                     line.reset();
+                    offset += length + 1;
                     length = 0;
                     start = i + 1;
                 }
@@ -72,7 +75,7 @@ public final class JsonLines {
             length += keep(line, length, buffer, start, read - start, limit);
         }
         if (length > 0) {
-            sink.line(new Line(++number, length > limit ? null : line.toByteArray(), length, false));
+            sink.line(new Line(++number, offset, length > limit ? null : line.toByteArray(), length, false));
         }
     }
 

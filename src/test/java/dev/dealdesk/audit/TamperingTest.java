@@ -81,6 +81,33 @@ class TamperingTest {
     }
 
     @Test
+    void verify_aRecordSpelledOtherwiseWithTheSameValues_isEditedAtThatLine() throws Exception {
+        for (String[] edit : new String[][] {
+                {"\"schema\":1}", "\"schema\":1.9}"},
+                {"\"policy\":{\"files\":", "\"policy\":{\"approvedBy\":\"mallory\",\"files\":"},
+                {"\"schema\":1}", "\"schema\": 1}"}}) {
+            List<String> changed = new ArrayList<>(lines);
+            assertTrue(changed.get(2).contains(edit[0]), edit[0]);
+            changed.set(2, changed.get(2).replace(edit[0], edit[1]));
+            write(changed);
+            assertFirst(Kind.EDITED, 3, null);
+        }
+    }
+
+    @Test
+    void aWriter_refusesToChainAfterALastRecordThatIsNotUtf8() throws Exception {
+        byte[] bytes = Files.readAllBytes(log);
+        int at = bytes.length - 1 - lines.get(lines.size() - 1).length() + lines.get(lines.size() - 1).indexOf("\"dealId\":\"") + 10;
+        bytes[at] = (byte) 0xff;
+        Files.write(log, bytes);
+        assertEquals(Kind.EDITED, first().kind());
+        AuditException refused = org.junit.jupiter.api.Assertions.assertThrows(AuditException.class,
+                () -> AuditFixtures.audit(TestEngines.SHIPPED_RULES, log, AuditFixtures.exampleDeals().subList(0, 1)));
+        assertTrue(refused.getMessage().contains("cannot be read"), refused.getMessage());
+        assertEquals(bytes.length, Files.size(log), "nothing was appended");
+    }
+
+    @Test
     void verify_oneByteEditedInARecord_isEditedAtThatLine() throws Exception {
         byte[] bytes = Files.readAllBytes(log);
         int offset = String.join("\n", lines.subList(0, 6)).length() + 1 + lines.get(6).indexOf("\"acv\":") + 6;
