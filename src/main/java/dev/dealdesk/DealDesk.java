@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * The deal-desk policy engine: built once from a rules directory, then asked to decide deals.
  * <pre>
  * DealDesk engine = DealDesk.builder().rules(Path.of("rules")).build();
- * Decision decision = engine.evaluate(DealReader.read(json));
+ * Decision decision = engine.evaluate(DealJson.read(json));
  * </pre>
  * Thread-safe: {@link #evaluate} may be called from any number of threads at once. With
  * {@link Builder#watch(boolean) watch}, a change to the rules goes live without a restart once it
@@ -213,10 +213,6 @@ public final class DealDesk implements AutoCloseable {
             return this;
         }
 
-        /**
-         * A random (version 4) UUID from the calling thread's generator: 122 random bits, without the
-         * lock {@link UUID#randomUUID()} takes on one shared secure generator for every decision.
-         */
         /** A random (version 4) UUID from a secure source: one receipt id says nothing about the next. */
         private static String randomId() {
             return UUID.randomUUID().toString();

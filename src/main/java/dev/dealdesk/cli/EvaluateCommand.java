@@ -112,7 +112,11 @@ final class EvaluateCommand implements Callable<Integer> {
         try {
             return engine.submit(read(record.bytes())).handle((decision, failure) -> {
                 if (failure == null) {
-                    return render(decision);
+                    try {
+                        return render(decision);
+                    } catch (RuntimeException e) {
+                        return internalError(record.source(), e, err);
+                    }
                 }
                 failed = true;
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;

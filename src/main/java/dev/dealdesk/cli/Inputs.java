@@ -86,17 +86,20 @@ final class Inputs {
     }
 
     private static void readFile(Path file, String source, int limit, Consumer<Record> sink) {
-        try {
-            long size = Files.size(file);
-            sink.accept(size > limit ? Record.unreadable(source, tooLong(size, limit))
-                    : new Record(source, Files.readAllBytes(file), null));
+        // Read up to the limit and one byte more, whatever the file is (a FIFO has no size to ask).
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(limit + 1);
+            sink.accept(bytes.length <= limit ? new Record(source, bytes, null)
+                    : Record.unreadable(source, tooLong(Files.isRegularFile(file) ? Files.size(file) : -1, limit)));
         } catch (IOException e) {
             String reason = Files.exists(file) ? "cannot read file: " + e.getMessage() : "no such file or directory";
             sink.accept(Record.unreadable(source, reason));
         }
     }
 
+    /** Why a record of {@code length} bytes (-1 when unknown) is refused. */
     private static String tooLong(long length, int limit) {
-        return "a record of " + length + " bytes is longer than the limit of " + limit + " bytes; expected one deal";
+        return (length < 0 ? "the record" : "a record of " + length + " bytes") + " is longer than the limit of "
+                + limit + " bytes; expected one deal";
     }
 }

@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * Renders a decision for a person at a terminal. Text that comes from input (the deal id, and
- * messages and remedies, which quote team names and champions) has its control characters escaped,
- * so a value holding a newline or an escape sequence can neither forge a line nor move the cursor.
+ * messages and remedies, which quote team names and champions) has its control and format
+ * characters escaped, so a value holding a newline, an escape sequence or a right-to-left override
+ * can neither forge a line, move the cursor nor reorder what is shown.
  */
 final class TextFormat {
 
@@ -41,12 +42,13 @@ final class TextFormat {
         return text.toString();
     }
 
-    /** {@code text} with every control character written as a Java escape ({@code \\n}, {@code \\u001b}). */
+    /** {@code text} with every control or format character written as a Java escape ({@code \\n}, {@code \\u001b}). */
     static String escape(String text) {
         StringBuilder escaped = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029') {
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT || c == '\u2028' || c == '\u2029') {
                 if (escaped == null) {
                     escaped = new StringBuilder(text.length() + 8).append(text, 0, i);
                 }

@@ -3,6 +3,7 @@ package dev.dealdesk.http;
 import com.sun.net.httpserver.HttpExchange;
 import dev.dealdesk.DealDesk;
 import dev.dealdesk.decision.Decision;
+import dev.dealdesk.decision.EvaluationException;
 import dev.dealdesk.decision.PolicyProblem;
 import dev.dealdesk.decision.PolicyStatus;
 import dev.dealdesk.decision.ReloadAttempt;
@@ -114,6 +115,9 @@ final class Routes {
                 } catch (InvalidDealException e) {
                     metrics.invalidInput();
                     results.add(DecisionJson.error(null, e.path(), e.problem()));
+                } catch (EvaluationException e) {
+                    // One deal the policy cannot decide does not lose the others' decisions.
+                    results.add(DecisionJson.error(null, "/" + i, "the policy failed while deciding this deal: " + e.getMessage()));
                 }
             }
             return Response.json(200, JsonWriter.text(results.build()));

@@ -78,7 +78,7 @@ public final class DecisionJson {
                 .build();
     }
 
-    /** An evidence value: string, number, boolean or null. */
+    /** An evidence value: string, number (by its double value), boolean or null. */
     private static JsonValue value(Object value) {
         if (value == null) {
             return JsonValue.NULL;
@@ -90,7 +90,9 @@ public final class DecisionJson {
             return JSON.createValue(((Number) value).longValue());
         }
         if (value instanceof Number number) {
-            return JSON.createValue(BigDecimal.valueOf(number.doubleValue()));
+            double exact = number.doubleValue();
+            // JSON has no Infinity or NaN: such a value is written as its text.
+            return Double.isFinite(exact) ? JSON.createValue(BigDecimal.valueOf(exact)) : JSON.createValue(Double.toString(exact));
         }
         return JSON.createValue(value.toString());
     }

@@ -52,10 +52,10 @@ public final class StrictJson {
     /** Parses text. */
     public static JsonValue parse(String text) throws InvalidDealException {
         String json = !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
+        if (json.isBlank()) {
+            throw new InvalidDealException("", "malformed JSON: the document is empty");
+        }
         try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
-            if (!parser.hasNext()) {
-                throw new InvalidDealException("", "malformed JSON: the document is empty");
-            }
             JsonValue value = value(parser, parser.next(), "", null);
             if (parser.hasNext()) {
                 throw malformed(parser.getLocation(), "unexpected content after the JSON value");
@@ -91,7 +91,7 @@ public final class StrictJson {
                         throw new InvalidDealException(JsonFields.child(path, member),
                                 "duplicate member: \"" + member + "\" appears more than once in the object");
                     }
-                    unicode(member, path, member);
+                    unicode(member, path, null); // a name is not a path of its own until it is read
                     object.add(member, value(parser, parser.next(), path, member));
                 }
                 return object.build();

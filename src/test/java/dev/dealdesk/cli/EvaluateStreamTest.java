@@ -34,6 +34,29 @@ class EvaluateStreamTest {
     }
 
     @Test
+    void aFileOverTheLimit_isThatRecordsError_readNoFurtherThanTheLimit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path big = dir.resolve("big.json");
+        java.nio.file.Files.writeString(big, DEAL.replace("\"D-CLEAN\"", "\"" + "x".repeat(2 << 20) + "\""));
+        CliRunner.Result run = CliRunner.run("", "evaluate", big.toString(), "policy-examples/clean-renewal.json");
+        assertEquals(2, run.status(), run.err());
+        assertEquals(2, run.lines().size());
+        assertTrue(run.line(0).getJsonObject("error").getString("message").contains("is longer than the limit of 1048576 bytes"));
+        assertEquals("APPROVE", run.line(1).getString("outcome"));
+    }
+
+    @Test
+    void amountsWhoseProductNoDoubleHolds_stillGetADecision_withTheEvidenceAsText() {
+        String deal = TestDeals.cleanLand().set("/customerSuccess/csHoursPerQuarter", 1e200)
+                .set("/customerSuccess/csHourlyCost", 1e200).json().replace("\n", " ");
+        CliRunner.Result run = CliRunner.run(deal + "\n", "evaluate", "-");
+        assertEquals(0, run.status(), run.err());
+        assertEquals("REJECT", run.line(0).getString("outcome"), run.out());
+        assertEquals("Infinity", run.line(0).getJsonArray("findings").getJsonObject(0).getJsonObject("evidence")
+                .getString("annualCsCost"), run.out());
+    }
+
+    @Test
     void aByteOrderMarkAtTheStartOfTheStream_isSkipped() {
         CliRunner.Result run = CliRunner.run("\uFEFF" + DEAL + "\n", "evaluate", "-");
         assertEquals(0, run.status(), run.err());

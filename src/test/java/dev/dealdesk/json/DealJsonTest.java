@@ -174,9 +174,10 @@ class DealJsonTest {
         }
 
         @Test
-        void read_emptyDocument_isMalformedAtLocation() {
-            assertRejected("", "", "malformed JSON at line 1, column 0: Invalid token=EOF. Expected tokens are: "
-                    + "[CURLYOPEN, SQUAREOPEN, STRING, NUMBER, TRUE, FALSE, NULL]");
+        void read_emptyOrBlankDocument_saysItIsEmpty() {
+            assertRejected("", "", "malformed JSON: the document is empty");
+            assertRejected(" \n\t", "", "malformed JSON: the document is empty");
+            assertRejected("\uFEFF", "", "malformed JSON: the document is empty");
         }
 
         @Test
