@@ -20,13 +20,13 @@ import java.util.stream.Stream;
  * years after {@code rules/} changed. A snapshot is written to a temporary folder, forced to
  * storage and renamed into place, so it is whole or absent. Thread-safe.
  */
-public final class PolicySnapshots {
+final class PolicySnapshots {
 
     private final Path directory;
     private final Set<String> stored = ConcurrentHashMap.newKeySet();
 
     /** Snapshots of the log {@code logFile}, in the {@code policies} folder beside it. */
-    public static PolicySnapshots beside(Path logFile) {
+    static PolicySnapshots beside(Path logFile) {
         Path parent = logFile.toAbsolutePath().getParent();
         return new PolicySnapshots(parent.resolve("policies"));
     }
@@ -36,12 +36,12 @@ public final class PolicySnapshots {
     }
 
     /** Where the snapshot of {@code version} ({@code sha256:<hex>}) is, whether or not it exists. */
-    public Path of(String version) {
+    Path of(String version) {
         return directory.resolve(version.startsWith("sha256:") ? version.substring(7) : version);
     }
 
     /** Stores {@code source} unless its version is already stored. */
-    public void store(PolicySource source) throws IOException {
+    void store(PolicySource source) throws IOException {
         if (!stored.contains(source.version().version())) {
             storeOnce(source);
         }
@@ -83,7 +83,7 @@ public final class PolicySnapshots {
      *
      * @throws PolicyLoadException when it is missing or unreadable
      */
-    public PolicySource read(String version) throws PolicyLoadException {
+    PolicySource read(String version) throws PolicyLoadException {
         return PolicySource.read(of(version));
     }
 

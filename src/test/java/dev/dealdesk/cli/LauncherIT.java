@@ -1,6 +1,7 @@
 package dev.dealdesk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -71,5 +72,27 @@ class LauncherIT {
         Run run = launch("", "--version");
         assertEquals(0, run.status());
         assertEquals("dealdesk 0.1.0\n", run.out());
+        assertFalse(run.err().contains("Aborted"), run.err());
+        try (var files = Files.list(Path.of("."))) {
+            assertEquals(List.of(), files.filter(file -> file.getFileName().toString().startsWith("hs_err")).toList(),
+                    "the JVM crashed while the launcher prepared the jar");
+        }
+    }
+
+    @Test
+    void launcher_endlessInputReadByAReaderThatGoesAway_stopsWithoutATrace() throws Exception {
+        String deal = Files.readString(Path.of("policy-examples/clean-renewal.json")).replace("\n", " ");
+        Files.writeString(temp.resolve("deal.json"), deal);
+        // An endless producer: the command ends only because it stops when head has its line.
+        Process process = new ProcessBuilder("bash", "-c",
+                "yes \"$(cat '" + temp.resolve("deal.json") + "')\" | ./dealdesk evaluate - 2>'" + temp.resolve("err")
+                        + "' | head -1; echo \"status ${PIPESTATUS[1]}\"")
+                .directory(new File(".")).redirectErrorStream(true).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "evaluate kept running after its reader went away");
+        List<String> out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertEquals(2, out.size(), String.join("\n", out));
+        assertTrue(out.get(0).contains("\"outcome\":\"APPROVE\""), out.get(0));
+        assertEquals("status 141", out.get(1));
+        assertEquals("", Files.readString(temp.resolve("err")));
     }
 }
