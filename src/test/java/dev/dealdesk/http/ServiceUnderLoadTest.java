@@ -134,22 +134,25 @@ class ServiceUnderLoadTest {
             int port = service.address().getPort();
             AtomicBoolean running = new AtomicBoolean(true);
             List<Thread> threads = clients(port, deals, running, answers);
-
-            String changedVersion = TestEngines.fixedEngine(changed.directory()).policy().version();
-            live.replace("thresholds.drl", "valueProofMaxWindowDays() { return 90; }", "valueProofMaxWindowDays() { return 100; }");
-            awaitPolicy(port, status -> status.getString("version").equals(changedVersion));
-            live.replace("undersold.drl", "seatsNeededForOutcome)", "seatsNeededForOutcome))");
-            awaitPolicy(port, status -> !status.isNull("lastReload") && !status.getJsonObject("lastReload").getBoolean("succeeded"));
-            JsonObject refused = policy(port);
-            assertEquals(changedVersion, refused.getString("version"), "a broken edit never goes live");
-            assertTrue(refused.getJsonObject("lastReload").getJsonArray("problems").getJsonObject(0)
-                    .getString("text").startsWith("undersold.drl:"), refused.toString());
-            Thread.sleep(300);
-            running.set(false);
-            for (Thread thread : threads) {
-                thread.join(10_000);
+            try {
+                String changedVersion = TestEngines.fixedEngine(changed.directory()).policy().version();
+                live.replace("thresholds.drl", "valueProofMaxWindowDays() { return 90; }", "valueProofMaxWindowDays() { return 100; }");
+                awaitPolicy(port, status -> status.getString("version").equals(changedVersion));
+                live.replace("undersold.drl", "seatsNeededForOutcome)", "seatsNeededForOutcome))");
+                awaitPolicy(port, status -> !status.isNull("lastReload") && !status.getJsonObject("lastReload").getBoolean("succeeded"));
+                JsonObject refused = policy(port);
+                assertEquals(changedVersion, refused.getString("version"), "a broken edit never goes live");
+                assertTrue(refused.getJsonObject("lastReload").getJsonArray("problems").getJsonObject(0)
+                        .getString("text").startsWith("undersold.drl:"), refused.toString());
+                Thread.sleep(300);
+            } finally {
+                // Stopped whatever happened above, so a failed check does not leave clients and a server running.
+                running.set(false);
+                for (Thread thread : threads) {
+                    thread.join(10_000);
+                }
+                service.close();
             }
-            service.close();
         }
 
         Set<String> acknowledged = new HashSet<>();
