@@ -169,12 +169,16 @@ final class PolicyCompiler {
         return parsed;
     }
 
-    /** Reads every rule's metadata from the parse tree, and finds rule names used twice. */
+    /**
+     * Reads every rule's metadata from the parse tree, and finds rule names used twice and a code
+     * whose rules disagree on what it means (its severity, approver or concerns).
+     */
     private static Map<String, RuleMetadata> checkRules(List<PolicyLint.ParsedFile> parsed,
                                                         Map<String, RuleLocation> locations,
                                                         List<PolicyProblem> duplicates,
                                                         List<PolicyProblem> problems) {
         Map<String, RuleMetadata> rules = new HashMap<>();
+        Map<String, String> firstOfCode = new HashMap<>();
         for (PolicyLint.ParsedFile file : parsed) {
             for (RuleDescr rule : file.descr().getRules()) {
                 String path = file.path();
@@ -194,6 +198,14 @@ final class PolicyCompiler {
                 }
                 if (checked.metadata() != null) {
                     rules.put(rule.getName(), checked.metadata());
+                    String first = firstOfCode.putIfAbsent(checked.metadata().code(), rule.getName());
+                    if (first != null && !rules.get(first).equals(checked.metadata())) {
+                        RuleLocation at = locations.get(first);
+                        problems.add(PolicyProblem.error(path, rule.getLine(), "rule \"" + rule.getName() + "\" reports "
+                                + checked.metadata().code() + " with other metadata than rule \"" + first + "\" at "
+                                + at.file() + ":" + at.line() + ": a code is one kind of finding, with one severity, "
+                                + "approver and concerns"));
+                    }
                 }
             }
         }

@@ -82,6 +82,11 @@ public record PolicySource(Path directory, List<RuleFile> files, PolicyVersion v
         StringBuilder manifest = new StringBuilder();
         for (Path path : paths) {
             String relative = relative(directory, path);
+            if (relative.chars().anyMatch(c -> c == '\\' || Character.isISOControl(c))) {
+                // The version's manifest has a line per file: such a name could forge a line of it.
+                throw failure(relative.replaceAll("\\p{Cntrl}", "?"), "a rules file name may not hold a backslash,"
+                        + " a line break or another control character");
+            }
             byte[] bytes;
             try {
                 bytes = Files.readAllBytes(path);
