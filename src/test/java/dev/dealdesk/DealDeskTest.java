@@ -212,10 +212,19 @@ class DealDeskTest {
         }
 
         @Test
-        void evaluate_policyNamingNoOwnershipModel_raisesEvaluationException() {
+        void build_policyWithNoRuleNamingTheOwnershipModel_doesNotLoad() {
             RulesCopy copy = RulesCopy.of(temp);
             String text = copy.read("ownership-model.drl");
             copy.write("ownership-model.drl", text.substring(0, text.indexOf("rule \"")));
+            PolicyLoadException e = assertThrows(PolicyLoadException.class,
+                    () -> DealDesk.builder().rules(copy.directory()).build());
+            assertTrue(e.getMessage().contains("no rule names the ownership model"), e.getMessage());
+        }
+
+        @Test
+        void evaluate_dealForWhichNoRuleNamesTheOwnershipModel_raisesEvaluationException() {
+            RulesCopy copy = RulesCopy.of(temp).replace("ownership-model.drl", "    Deal($seller : seller)",
+                    "    Deal($seller : seller, acv > 1000000000)");
             DealDesk engine = TestEngines.fixedEngine(copy.directory());
             EvaluationException e = assertThrows(EvaluationException.class,
                     () -> engine.evaluate(TestDeals.cleanLand().deal()));

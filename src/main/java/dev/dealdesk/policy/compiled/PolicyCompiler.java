@@ -1,6 +1,5 @@
 package dev.dealdesk.policy.compiled;
 
-import dev.dealdesk.policy.Findings;
 import dev.dealdesk.policy.RuleMetadata;
 import dev.dealdesk.policy.lint.PolicyLint;
 import dev.dealdesk.decision.PolicyLoadException;
@@ -18,9 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.PackageDescr;
-import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
@@ -33,8 +30,6 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Global;
 
 /**
  * Compiles rules files into a Drools KieBase on the classic DRL path, and checks what the engine
@@ -76,9 +71,13 @@ final class PolicyCompiler {
         }
         // Nothing is compiled unless every file parses and the whole policy passes the safety lint.
         problems.addAll(PolicyLint.check(parsed));
-        Map<String, RuleLocation> locations = new HashMap<>();
+        Map<String, PolicyChecks.RuleLocation> locations = new HashMap<>();
         List<PolicyProblem> metadataProblems = new ArrayList<>();
-        Map<String, RuleMetadata> rules = checkRules(parsed, locations, problems, metadataProblems);
+        Map<String, RuleMetadata> rules = PolicyChecks.rules(parsed, locations, problems, metadataProblems);
+        if (parsed.size() == source.files().size() && !PolicyChecks.namesOwnershipModel(parsed)) {
+            problems.add(PolicyProblem.error(source.files().get(0).path(), 0, "no rule names the ownership model:"
+                    + " every decision needs one, so a rule must call findings.ownershipModel(kcontext, model, message, ...)"));
+        }
         // Bad metadata does not stop the compiler, so one run reports it together with type errors.
         boolean compilable = problems.isEmpty();
         problems.addAll(metadataProblems);
@@ -92,7 +91,7 @@ final class PolicyCompiler {
                 PolicyCache.store(cache, version, kieBase);
             }
         }
-        checkFindingsGlobal(kieBase, source, problems);
+        PolicyChecks.findingsGlobal(kieBase, source, problems);
         if (problems.stream().anyMatch(problem -> problem.level() == Level.ERROR)) {
             throw failure(problems);
         }
@@ -170,64 +169,6 @@ final class PolicyCompiler {
     }
 
     /**
-     * Reads every rule's metadata from the parse tree, and finds rule names used twice and a code
-     * whose rules disagree on what it means (its severity, approver or concerns).
-     */
-    private static Map<String, RuleMetadata> checkRules(List<PolicyLint.ParsedFile> parsed,
-                                                        Map<String, RuleLocation> locations,
-                                                        List<PolicyProblem> duplicates,
-                                                        List<PolicyProblem> problems) {
-        Map<String, RuleMetadata> rules = new HashMap<>();
-        Map<String, String> firstOfCode = new HashMap<>();
-        for (PolicyLint.ParsedFile file : parsed) {
-            for (RuleDescr rule : file.descr().getRules()) {
-                String path = file.path();
-                RuleLocation previous = locations.putIfAbsent(rule.getName(), new RuleLocation(path, rule.getLine()));
-                if (previous != null) {
-                    duplicates.add(PolicyProblem.error(path, rule.getLine(), "rule \"" + rule.getName()
-                            + "\" is already defined at " + previous.file() + ":" + previous.line()));
-                    continue;
-                }
-                Map<String, Object> metadata = new HashMap<>();
-                for (AnnotationDescr annotation : rule.getAnnotations()) {
-                    metadata.put(annotation.getName(), annotation.getValue());
-                }
-                RuleMetadata.Parsed checked = RuleMetadata.parse(metadata);
-                for (String problem : checked.problems()) {
-                    problems.add(PolicyProblem.error(path, rule.getLine(), "rule \"" + rule.getName() + "\": " + problem));
-                }
-                if (checked.metadata() != null) {
-                    rules.put(rule.getName(), checked.metadata());
-                    String first = firstOfCode.putIfAbsent(checked.metadata().code(), rule.getName());
-                    if (first != null && !rules.get(first).equals(checked.metadata())) {
-                        RuleLocation at = locations.get(first);
-                        problems.add(PolicyProblem.error(path, rule.getLine(), "rule \"" + rule.getName() + "\" reports "
-                                + checked.metadata().code() + " with other metadata than rule \"" + first + "\" at "
-                                + at.file() + ":" + at.line() + ": a code is one kind of finding, with one severity, "
-                                + "approver and concerns"));
-                    }
-                }
-            }
-        }
-        return rules;
-    }
-
-    private static void checkFindingsGlobal(KieBase kieBase, PolicySource source, List<PolicyProblem> problems) {
-        if (kieBase == null) {
-            return;
-        }
-        for (KiePackage kiePackage : kieBase.getKiePackages()) {
-            for (Global global : kiePackage.getGlobalVariables()) {
-                if (global.getName().equals(Findings.GLOBAL) && global.getType().equals(Findings.class.getName())) {
-                    return;
-                }
-            }
-        }
-        problems.add(PolicyProblem.error(source.files().get(0).path(), 0,
-                "the policy must declare: global " + Findings.class.getName() + " " + Findings.GLOBAL + ";"));
-    }
-
-    /**
      * Drops the errors a broken function causes elsewhere. A function that does not compile makes
      * every rule of the package fail to import it, so a missing semicolon in one threshold would
      * otherwise be reported once per rule; the function's own error says all there is to fix.
@@ -287,6 +228,4 @@ final class PolicyCompiler {
                 .toList();
     }
 
-    private record RuleLocation(String file, int line) {
-    }
 }
