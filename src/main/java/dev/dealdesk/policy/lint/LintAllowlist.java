@@ -44,6 +44,7 @@ final class LintAllowlist {
     private static final String NONDETERMINISTIC = "rules must be deterministic";
     private static final String PROPERTIES_READ = "rules must not read system properties";
     private static final String THREADS = "rules must not start threads";
+    private static final String HOST_LOCALE = "its result depends on the host's locale (a Turkish i, a decimal comma); rules must decide alike everywhere";
 
     /** The DRL package every rules file declares, so functions are shared between files. */
     static final String PACKAGE = "dealdesk.policy";
@@ -122,7 +123,9 @@ final class LintAllowlist {
             Map.entry("getInteger", PROPERTIES_READ), Map.entry("getLong", PROPERTIES_READ),
             Map.entry("getBoolean", PROPERTIES_READ),
             Map.entry("wait", "rules must not block"), Map.entry("notify", "rules must not block"),
-            Map.entry("notifyAll", "rules must not block"));
+            Map.entry("notifyAll", "rules must not block"),
+            Map.entry("toUpperCase", HOST_LOCALE), Map.entry("toLowerCase", HOST_LOCALE),
+            Map.entry("format", HOST_LOCALE), Map.entry("formatted", HOST_LOCALE));
 
     /** Names a rule may not declare: package roots would let a fully qualified name through. */
     static final Set<String> PACKAGE_ROOTS = Set.of("java", "javax", "jdk", "sun", "com", "org", "net", "dev", "io",

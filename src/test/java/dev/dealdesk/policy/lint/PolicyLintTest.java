@@ -84,6 +84,14 @@ class PolicyLintTest {
                         "hostile.drl:7:28: error: .now is not allowed: rules never read the clock: use the deal's asOf"),
                 Arguments.of("randomness", rule("Deal()", "double r = Math.random();"),
                         "hostile.drl:9:21: error: .random is not allowed: rules must be deterministic"),
+                Arguments.of("a case change that depends on the host's locale",
+                        rule("$deal : Deal()", "String id = $deal.dealId().toUpperCase();"),
+                        "hostile.drl:9:32: error: .toUpperCase is not allowed: its result depends on the host's locale"
+                                + " (a Turkish i, a decimal comma); rules must decide alike everywhere"),
+                Arguments.of("a number format that depends on the host's locale",
+                        rule("$deal : Deal()", "String acv = String.format(\"%,.2f\", $deal.acv());"),
+                        "hostile.drl:9:25: error: .format is not allowed: its result depends on the host's locale"
+                                + " (a Turkish i, a decimal comma); rules must decide alike everywhere"),
                 Arguments.of("the KIE runtime", rule("Deal()", "kcontext.getKieRuntime().halt();"),
                         "hostile.drl:9:5: error: kcontext may only be the first argument of findings.add, findings.addForEntry or"
                                 + " findings.ownershipModel"),
