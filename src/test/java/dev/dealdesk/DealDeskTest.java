@@ -2,6 +2,7 @@ package dev.dealdesk;
 
 import dev.dealdesk.decision.Decision;
 import dev.dealdesk.decision.EvaluationException;
+import dev.dealdesk.decision.Outcome;
 import dev.dealdesk.decision.PolicyLoadException;
 import dev.dealdesk.decision.PolicyProblem;
 import dev.dealdesk.decision.PolicyVersion;
@@ -189,6 +190,38 @@ class DealDeskTest {
 
     @Nested
     class NeverFailOpen {
+
+        @Test
+        void evaluate_ruleThatExhaustsTheStackOrMemory_raisesEvaluationException_andTheEngineGoesOn() {
+            RulesCopy copy = RulesCopy.of(temp).write("exhausting.drl", """
+                    package dealdesk.policy;
+                    import dev.dealdesk.facts.Deal;
+                    global dev.dealdesk.policy.Findings findings;
+                    function int deeper(int n) { return n == 0 ? 0 : 1 + deeper(n - 1); }
+                    rule "Too deep"
+                        @code("test.too-deep") @concerns("failure:test") @severity("FLAG") @approver("FINANCE")
+                    when
+                        Deal(dealId == "deep")
+                    then
+                        findings.add(kcontext, "depth " + deeper(2000000000), "never");
+                    end
+                    rule "Too big"
+                        @code("test.too-big") @concerns("failure:test") @severity("FLAG") @approver("FINANCE")
+                    when
+                        Deal(dealId == "big")
+                    then
+                        findings.add(kcontext, "xx".repeat(2000000000), "never");
+                    end
+                    """);
+            DealDesk engine = TestEngines.fixedEngine(copy.directory());
+            EvaluationException deep = assertThrows(EvaluationException.class,
+                    () -> engine.evaluate(TestDeals.cleanLand().set("/dealId", "deep").deal()));
+            assertTrue(deep.getMessage().contains("a rule exhausted the stack"), deep.getMessage());
+            EvaluationException big = assertThrows(EvaluationException.class,
+                    () -> engine.evaluate(TestDeals.cleanLand().set("/dealId", "big").deal()));
+            assertTrue(big.getMessage().contains("a rule exhausted the memory"), big.getMessage());
+            assertEquals(Outcome.APPROVE, engine.evaluate(TestDeals.cleanLand().deal()).outcome());
+        }
 
         @Test
         void evaluate_ruleThatThrows_raisesEvaluationException() {

@@ -138,6 +138,10 @@ public final class CompiledPolicy {
         } catch (RuntimeException failure) {
             throw new EvaluationException("deal " + deal.dealId() + " could not be decided: " + rootMessage(failure),
                     failure);
+        } catch (StackOverflowError | OutOfMemoryError exhausted) {
+            // A rule that recursed too deep or asked for too much memory: this deal's error, not the process's.
+            throw new EvaluationException("deal " + deal.dealId() + " could not be decided: a rule exhausted the "
+                    + (exhausted instanceof StackOverflowError ? "stack" : "memory") + " (" + exhausted + ")", exhausted);
         } finally {
             if (tracer != null) {
                 session.removeEventListener(tracer);
