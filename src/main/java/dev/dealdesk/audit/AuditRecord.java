@@ -26,6 +26,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One line of the audit log, schema version 1: a self-contained receipt of one decision. It holds
@@ -52,6 +53,8 @@ public record AuditRecord(String decisionId, Instant evaluatedAt, JsonObject dea
     public static final String GENESIS = "sha256:" + "0".repeat(64);
 
     private static final JsonProvider JSON = JsonProvider.provider();
+
+    private static final Pattern VERSION = Pattern.compile("sha256:[0-9a-f]{64}");
 
     /** The members of a record; the hash covers every one but {@code hash}. */
     private static final Set<String> MEMBERS = Set.of("schema", "decisionId", "evaluatedAt", "deal", "decision",
@@ -149,6 +152,9 @@ public record AuditRecord(String decisionId, Instant evaluatedAt, JsonObject dea
                 throw new AuditFormatException("schema " + json.getInt("schema") + " is not " + SCHEMA);
             }
             JsonObject policy = json.getJsonObject("policy");
+            if (!VERSION.matcher(json.getJsonObject("policy").getString("version")).matches()) {
+                throw new AuditFormatException("not a schema-1 record: policy.version is not sha256: and 64 hex digits");
+            }
             JsonObject decision = json.getJsonObject("decision");
             decision.getString("outcome");
             decision.getJsonArray("findings").forEach(finding -> finding.asJsonObject().getString("code"));

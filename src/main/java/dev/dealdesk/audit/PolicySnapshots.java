@@ -1,6 +1,7 @@
 package dev.dealdesk.audit;
 
 import dev.dealdesk.decision.PolicyLoadException;
+import dev.dealdesk.decision.PolicyProblem;
 import dev.dealdesk.policy.compiled.PolicySource;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -81,10 +83,15 @@ final class PolicySnapshots {
     /**
      * Reads the snapshot of {@code version}.
      *
-     * @throws PolicyLoadException when it is missing or unreadable
+     * @throws PolicyLoadException when it is missing, unreadable, or its files are not that version
      */
     PolicySource read(String version) throws PolicyLoadException {
-        return PolicySource.read(of(version));
+        PolicySource source = PolicySource.read(of(version));
+        if (!source.version().version().equals(version)) {
+            throw new PolicyLoadException(List.of(PolicyProblem.error("", 0, "the policy pinned as " + version
+                    + " was altered: its files are now " + source.version().version())));
+        }
+        return source;
     }
 
     private static void forceDirectory(Path directory) {

@@ -1,6 +1,7 @@
 package dev.dealdesk.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.dealdesk.DealDesk;
@@ -41,6 +42,21 @@ class ReplayAndWhatIfTest {
             }
         }
         return deals;
+    }
+
+    @Test
+    void replay_ofAPinnedPolicyWhoseFilesWereAltered_divergesNamingTheAlteration() throws Exception {
+        RulesCopy rules = RulesCopy.of(Files.createDirectory(temp.resolve("rules")));
+        Path log = temp.resolve("audit/log.jsonl");
+        AuditFixtures.audit(rules.directory(), log, deals().subList(0, 3));
+        String version = AuditRecord.parse(Files.readAllLines(log).get(0)).policy().version();
+        Path pinned = PolicySnapshots.beside(log).of(version).resolve("thresholds.drl");
+        Files.writeString(pinned, Files.readString(pinned) + "\n// a comment changes no decision, but it is not this policy\n");
+
+        Replayer.Report report = Replayer.replay(log, record -> true);
+        assertEquals(3, report.divergences().size());
+        assertTrue(report.divergences().get(0).error().contains("the policy pinned as " + version + " was altered"),
+                report.divergences().get(0).error());
     }
 
     @Test
