@@ -70,7 +70,8 @@ public final class AuditLog implements AutoCloseable {
      * Opens (or creates) the log for appending.
      *
      * @param engine the engine version each record names
-     * @throws AuditException when another process holds the log, or it cannot be read or written
+     * @throws AuditException when another process holds the log, it is not a regular file, or it cannot be
+     *                        read or written
      */
     public static AuditLog open(Path file, String engine) {
         requireNonNull(file, "file");
@@ -79,6 +80,10 @@ public final class AuditLog implements AutoCloseable {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // A device or a pipe has no end to read and cannot be forced: records would not be kept.
+                throw new AuditException("audit log " + file + " is not a regular file");
+            }
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock;
             try {

@@ -27,10 +27,16 @@ final class PolicySnapshots {
     private final Path directory;
     private final Set<String> stored = ConcurrentHashMap.newKeySet();
 
-    /** Snapshots of the log {@code logFile}, in the {@code policies} folder beside it. */
+    /** Snapshots of the log {@code logFile}, in the {@code policies} folder beside the file it names. */
     static PolicySnapshots beside(Path logFile) {
-        Path parent = logFile.toAbsolutePath().getParent();
-        return new PolicySnapshots(parent.resolve("policies"));
+        Path log = logFile.toAbsolutePath();
+        try {
+            // Beside the file itself, not a link to it, so a writer and a reader of either path agree.
+            log = log.toRealPath();
+        } catch (IOException notThereYet) {
+            // A new log: beside the path given
+        }
+        return new PolicySnapshots(log.getParent().resolve("policies"));
     }
 
     private PolicySnapshots(Path directory) {

@@ -34,6 +34,23 @@ class AuditLogTest {
     Path temp;
 
     @Test
+    void aLogBehindASymlink_pinsItsPoliciesBesideTheRealFile_soVerifyOfEitherPathFindsThem() throws Exception {
+        Path real = Files.createDirectories(temp.resolve("real")).resolve("log.jsonl");
+        Files.createFile(real);
+        Path link = Files.createSymbolicLink(Files.createDirectories(temp.resolve("elsewhere")).resolve("log.jsonl"), real);
+        AuditFixtures.audit(TestEngines.SHIPPED_RULES, link, AuditFixtures.exampleDeals().subList(0, 2));
+        assertTrue(AuditVerifier.verify(real).intact(), AuditVerifier.verify(real).problems().toString());
+        assertTrue(AuditVerifier.verify(link).intact(), AuditVerifier.verify(link).problems().toString());
+    }
+
+    @Test
+    void aLogThatIsNotARegularFile_isRefused() {
+        AuditException e = org.junit.jupiter.api.Assertions.assertThrows(AuditException.class,
+                () -> AuditLog.open(Path.of("/dev/null"), "test"));
+        assertEquals("audit log /dev/null is not a regular file", e.getMessage());
+    }
+
+    @Test
     void dealWriter_roundTripsEveryExampleDeal() throws Exception {
         for (Deal deal : AuditFixtures.exampleDeals()) {
             String json = JsonWriter.canonical(DealJson.toJson(deal));
