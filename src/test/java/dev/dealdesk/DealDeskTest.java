@@ -192,6 +192,34 @@ class DealDeskTest {
     class NeverFailOpen {
 
         @Test
+        void evaluate_rulesThatSetEachOtherOffWithoutEnd_raiseEvaluationException_andTheEngineGoesOn() {
+            RulesCopy copy = RulesCopy.of(temp).write("endless.drl", """
+                    package dealdesk.policy;
+                    import dev.dealdesk.facts.Deal;
+                    global dev.dealdesk.policy.Findings findings;
+                    rule "Start counting"
+                        @code("test.count") @concerns("failure:test") @severity("INFO")
+                    when
+                        Deal(dealId == "endless")
+                    then
+                        insert(Integer.valueOf(0));
+                    end
+                    rule "Count on"
+                        @code("test.count") @concerns("failure:test") @severity("INFO")
+                    when
+                        $n : Integer()
+                    then
+                        insert(Integer.valueOf($n.intValue() + 1));
+                    end
+                    """);
+            DealDesk engine = TestEngines.fixedEngine(copy.directory());
+            EvaluationException e = assertThrows(EvaluationException.class,
+                    () -> engine.evaluate(TestDeals.cleanLand().set("/dealId", "endless").deal()));
+            assertTrue(e.getMessage().contains("its rules fired 10000 times without coming to rest"), e.getMessage());
+            assertEquals(Outcome.APPROVE, engine.evaluate(TestDeals.cleanLand().deal()).outcome());
+        }
+
+        @Test
         void evaluate_ruleThatExhaustsTheStackOrMemory_raisesEvaluationException_andTheEngineGoesOn() {
             RulesCopy copy = RulesCopy.of(temp).write("exhausting.drl", """
                     package dealdesk.policy;

@@ -37,6 +37,8 @@ public final class CompiledPolicy {
 
     /** One thread at a time uses a session: it is taken from the idle queue and put back when done. */
     private static final KieSessionConfiguration SESSION_CONF = sessionConfiguration();
+    /** Rule firings one deal may take: a policy fires a few dozen; more means rules that set each other off without end. */
+    static final int MAX_FIRINGS = 10_000;
 
     private final PolicySource source;
     private final KieBase kieBase;
@@ -121,6 +123,7 @@ public final class CompiledPolicy {
         Session slot = reused != null ? reused : new Session(kieBase.newKieSession(SESSION_CONF, null));
         KieSession session = slot.kie;
         boolean reusable = false;
+        int firings = 0;
         AgendaEventListener tracer = fired == null ? null : new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -133,8 +136,8 @@ public final class CompiledPolicy {
                 session.addEventListener(tracer);
             }
             facts.insert(deal, session, slot.inserted);
-            session.fireAllRules();
-            reusable = true;
+            firings = session.fireAllRules(MAX_FIRINGS);
+            reusable = firings < MAX_FIRINGS;
         } catch (RuntimeException failure) {
             throw new EvaluationException("deal " + deal.dealId() + " could not be decided: " + rootMessage(failure),
                     failure);
@@ -147,6 +150,10 @@ public final class CompiledPolicy {
                 session.removeEventListener(tracer);
             }
             release(slot, reusable);
+        }
+        if (firings >= MAX_FIRINGS) {
+            throw new EvaluationException("deal " + deal.dealId() + " could not be decided: its rules fired " + MAX_FIRINGS
+                    + " times without coming to rest (a rule that sets itself off again?)");
         }
         return new Decision(deal.dealId(), deal.asOf(), findings.ownershipModel(), findings.sorted(), version(),
                 decisionId, evaluatedAt);
