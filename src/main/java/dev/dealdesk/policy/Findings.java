@@ -20,8 +20,7 @@ import org.kie.api.runtime.rule.RuleContext;
  * findings.add(kcontext, "ACV " + usd($acv) + " is under ...", "Resize the land ...",
  *         "acv", $acv, "segment", $segment, "minimumLandAcvSmb", minimumLandAcvSmb());
  * </pre>
- * Evidence values may be strings, numbers, booleans, enums, quarters or {@code null} (absent); a
- * number a double cannot hold (a product of huge amounts is infinite) is kept as its text.
+ * Evidence values may be strings, numbers, booleans, enums, quarters or {@code null} (absent).
  * Not thread-safe: it belongs to one evaluation.
  */
 public final class Findings {
@@ -111,9 +110,6 @@ public final class Findings {
     }
 
     private static Object value(String rule, Object value) {
-        if (value instanceof Double number && !Double.isFinite(number) || value instanceof Float small && !Float.isFinite(small)) {
-            return value.toString(); // JSON has no number for it: Infinity or NaN is evidence as text
-        }
         if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
             return value;
         }

@@ -254,9 +254,7 @@ final class HandCodedFindings {
                 "Raise the ACV to at least " + usd(multiply(CS_COST_COVERAGE_MULTIPLE, cost))
                         + ", cut the human CS hours, or sell it self-serve",
                 evidence("acv", acv, "customerSuccess.csHoursPerQuarter", hours, "customerSuccess.csHourlyCost", rate,
-                        // The engine records a non-finite amount (JSON has no number for it) as text.
-                        "annualCsCost", Double.isFinite(cost) ? (Object) cost : Double.toString(cost),
-                        "csCostCoverageMultiple", CS_COST_COVERAGE_MULTIPLE_VALUE));
+                        "annualCsCost", cost, "csCostCoverageMultiple", CS_COST_COVERAGE_MULTIPLE_VALUE));
     }
 
     static Finding landSelfServeHumanCs(CustomerSuccess cs) {
