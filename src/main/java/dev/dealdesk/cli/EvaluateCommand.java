@@ -119,7 +119,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     }
                 }
                 failed = true;
-                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                Throwable cause = cause(failure);
                 err.print("dealdesk: " + cause.getMessage() + "\n");
                 return error(record.source(), "", "the decision could not be recorded: " + cause.getMessage());
             });
@@ -137,9 +137,14 @@ final class EvaluateCommand implements Callable<Integer> {
     /** A defect, not bad input: the batch goes on, says so, and exits non-zero. */
     private String internalError(String source, Throwable failure, PrintWriter err) {
         failed = true;
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = cause(failure);
         err.print("dealdesk: " + source + ": internal error: " + cause + "\n");
         return error(source, "", "internal error while deciding this deal: " + cause);
+    }
+
+    /** What a future's failure is about, without the wrapper a dependent stage adds. */
+    private static Throwable cause(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private static CompletableFuture<String> done(String text) {

@@ -3,7 +3,6 @@ package dev.dealdesk.json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
@@ -89,27 +88,13 @@ public final class JsonWriter {
                 }
                 json.writeEnd();
             }
-            case STRING -> {
-                String text = ((JsonString) value).getString();
+            default -> { // a string, number, true, false or null
+                JsonValue scalar = value.getValueType() == JsonValue.ValueType.NUMBER
+                        ? new ByValue(((JsonNumber) value).bigDecimalValue()) : value;
                 if (name == null) {
-                    json.write(text);
+                    json.write(scalar);
                 } else {
-                    json.write(name, text);
-                }
-            }
-            case NUMBER -> {
-                JsonValue number = new ByValue(((JsonNumber) value).bigDecimalValue());
-                if (name == null) {
-                    json.write(number);
-                } else {
-                    json.write(name, number);
-                }
-            }
-            default -> { // true, false, null
-                if (name == null) {
-                    json.write(value);
-                } else {
-                    json.write(name, value);
+                    json.write(name, scalar);
                 }
             }
         }
