@@ -34,5 +34,4 @@ public record Finding(String code, Severity severity, List<String> concerns, Str
         }
         requireNonNull(rule, "rule");
     }
-
 }

@@ -23,7 +23,6 @@ import java.util.stream.Collectors;
 final class JsonFields {
 
     private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
-    private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final JsonObject object;
@@ -223,10 +222,9 @@ final class JsonFields {
     private int integer(JsonValue value, String name, int min) throws InvalidDealException {
         String expected = integerExpected(min);
         BigDecimal exact = exact(value, name, expected);
-        // Checked before intValueExact, which would expand a huge exponent such as 1e300 digit by digit.
-        boolean isInt = exact.precision() - exact.scale() <= 10 && exact.stripTrailingZeros().scale() <= 0
-                && exact.compareTo(INT_MAX) <= 0 && exact.compareTo(INT_MIN) >= 0;
-        if (isInt && exact.intValue() >= min) {
+        // Compared as decimals, so a number such as 1e300 is never expanded digit by digit.
+        if (exact.stripTrailingZeros().scale() <= 0 && exact.compareTo(BigDecimal.valueOf(min)) >= 0
+                && exact.compareTo(INT_MAX) <= 0) {
             return exact.intValue();
         }
         throw new InvalidDealException(path(name), "expected " + expected + ", got " + shown(exact));

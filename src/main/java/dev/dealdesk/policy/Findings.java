@@ -7,9 +7,9 @@ import dev.dealdesk.decision.Severity;
 import dev.dealdesk.facts.Stage;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -99,7 +99,7 @@ public final class Findings {
         if (pairs.length % 2 != 0) {
             throw new IllegalArgumentException("rule \"" + rule + "\" passed evidence that is not name, value pairs");
         }
-        Map<String, Object> evidence = new TreeMap<>();
+        Map<String, Object> evidence = new HashMap<>(); // sorted once, by the finding
         for (int i = 0; i < pairs.length; i += 2) {
             if (!(pairs[i] instanceof String name)) {
                 throw new IllegalArgumentException("rule \"" + rule + "\" passed an evidence name that is not a string: " + pairs[i]);
