@@ -116,6 +116,18 @@ public final class DealDesk implements AutoCloseable {
         return audit == null ? 0 : audit.appended();
     }
 
+    /**
+     * Why the engine cannot do its whole job now (an audit log it cannot write, say), one reason
+     * each; empty when it can. A service reports these as not ready.
+     */
+    public List<String> unready() {
+        List<String> reasons = new ArrayList<>();
+        if (audit != null) {
+            audit.problem().ifPresent(reasons::add);
+        }
+        return reasons;
+    }
+
     /** Adds a listener told of every reload attempt from now on. */
     public void addReloadListener(ReloadListener listener) {
         policy.addListener(listener);

@@ -113,6 +113,16 @@ public final class AuditLog implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Why the log cannot take records now, or empty when it can. Read by the service's readiness
+     * check.
+     */
+    public Optional<String> problem() {
+        synchronized (queue) {
+            return failure == null ? Optional.empty() : Optional.of("the audit log cannot be written: " + failure.getMessage());
+        }
+    }
+
     /** How many records this writer has put on storage since it opened the log. */
     public long appended() {
         return appended.get();
