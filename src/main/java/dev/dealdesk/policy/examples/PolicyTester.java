@@ -3,6 +3,7 @@ package dev.dealdesk.policy.examples;
 import dev.dealdesk.policy.compiled.CompiledPolicy;
 import dev.dealdesk.policy.compiled.PolicyRule;
 import dev.dealdesk.decision.Decision;
+import dev.dealdesk.decision.EvaluationBudget;
 import dev.dealdesk.decision.EvaluationException;
 import dev.dealdesk.decision.Outcome;
 import dev.dealdesk.json.StrictJson;
@@ -154,7 +155,7 @@ public final class PolicyTester {
         }
         Set<String> firedHere = new HashSet<>();
         try {
-            Decision decision = policy.decide(example.deal(), "test", Instant.EPOCH, firedHere::add);
+            Decision decision = policy.decide(example.deal(), "test", Instant.EPOCH, EvaluationBudget.DEFAULT, firedHere::add);
             firedHere.forEach(rule -> fired.merge(rule, 1, Integer::sum));
             return new ExampleResult(name, example.outcome(), decision.outcome(), example.codes(), decision.codes(), null);
         } catch (EvaluationException e) {
