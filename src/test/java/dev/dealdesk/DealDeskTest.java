@@ -193,32 +193,9 @@ class DealDeskTest {
     @Nested
     class NeverFailOpen {
 
-        /** Rules that set each other off without end on the deal "endless". */
-        static final String ENDLESS = """
-                package dealdesk.policy;
-                import dev.dealdesk.facts.Deal;
-                import dev.dealdesk.decision.OwnershipModel;
-                import dev.dealdesk.policy.SellerOwnershipModel;
-                global dev.dealdesk.policy.Findings findings;
-                rule "Start"
-                    @code("test.count") @concerns("failure:test") @severity("INFO")
-                when
-                    Deal(dealId == "endless")
-                then
-                    insert(new SellerOwnershipModel(OwnershipModel.AE_OWNS));
-                end
-                rule "Echo"
-                    @code("test.count") @concerns("failure:test") @severity("INFO")
-                when
-                    $model : SellerOwnershipModel()
-                then
-                    insert(new SellerOwnershipModel($model.model()));
-                end
-                """;
-
         @Test
         void evaluate_pastItsTimeBudget_raisesEvaluationExceptionNamingTheRule_andTheEngineGoesOn() throws Exception {
-            RulesCopy copy = RulesCopy.of(temp).write("endless.drl", ENDLESS);
+            RulesCopy copy = RulesCopy.of(temp).write("endless.drl", TestEngines.ENDLESS);
             try (DealDesk engine = DealDesk.builder().rules(copy.directory())
                     .budget(new EvaluationBudget(Integer.MAX_VALUE, Duration.ofMillis(500))).build()) {
                 EvaluationException e = assertThrows(EvaluationException.class,
@@ -231,7 +208,7 @@ class DealDeskTest {
 
         @Test
         void evaluate_rulesThatSetEachOtherOffWithoutEnd_raiseEvaluationException_andTheEngineGoesOn() {
-            RulesCopy copy = RulesCopy.of(temp).write("endless.drl", ENDLESS);
+            RulesCopy copy = RulesCopy.of(temp).write("endless.drl", TestEngines.ENDLESS);
             DealDesk engine = TestEngines.fixedEngine(copy.directory());
             EvaluationException e = assertThrows(EvaluationException.class,
                     () -> engine.evaluate(TestDeals.cleanLand().set("/dealId", "endless").deal()));

@@ -56,11 +56,10 @@ final class PolicyCompiler {
      * compiling.
      */
     static Compiled compile(PolicySource source, Path cache) throws PolicyLoadException {
-        String version = source.version().version();
-        // The compiled policy of this version is read from the cache while the rules are parsed and
+        // The compiled policy of these files is read from the cache while the rules are parsed and
         // linted, and used only once they pass.
         CompletableFuture<KieBase> cached = cache == null ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> PolicyCache.load(cache, version)).exceptionally(unreadable -> null);
+                : CompletableFuture.supplyAsync(() -> PolicyCache.load(cache, source)).exceptionally(unreadable -> null);
         List<PolicyProblem> problems = new ArrayList<>();
         List<PolicyLint.ParsedFile> parsed = new ArrayList<>();
         for (PolicySource.RuleFile file : source.files()) {
@@ -88,7 +87,7 @@ final class PolicyCompiler {
         if (kieBase == null) {
             kieBase = build(parsed, problems);
             if (kieBase != null && cache != null) {
-                PolicyCache.store(cache, version, kieBase);
+                PolicyCache.store(cache, source, kieBase);
             }
         }
         PolicyChecks.findingsGlobal(kieBase, source, problems);

@@ -40,8 +40,9 @@ import java.util.stream.Stream;
  * @param directory the rules directory
  * @param files     the rules files, sorted by relative path
  * @param version   the version and file count
+ * @param manifest  what the version is the hash of: a line per file, {@code <hex digest>  <relative/path>}
  */
-public record PolicySource(Path directory, List<RuleFile> files, PolicyVersion version) {
+public record PolicySource(Path directory, List<RuleFile> files, PolicyVersion version, String manifest) {
 
     /**
      * One rules file.
@@ -67,6 +68,7 @@ public record PolicySource(Path directory, List<RuleFile> files, PolicyVersion v
         requireNonNull(directory, "directory");
         files = List.copyOf(files);
         requireNonNull(version, "version");
+        requireNonNull(manifest, "manifest");
     }
 
     /**
@@ -98,7 +100,7 @@ public record PolicySource(Path directory, List<RuleFile> files, PolicyVersion v
             manifest.append(hex(sha256(bytes))).append("  ").append(relative).append('\n');
         }
         String version = "sha256:" + hex(sha256(manifest.toString().getBytes(StandardCharsets.UTF_8)));
-        return new PolicySource(directory, files, new PolicyVersion(version, files.size()));
+        return new PolicySource(directory, files, new PolicyVersion(version, files.size()), manifest.toString());
     }
 
     /**
