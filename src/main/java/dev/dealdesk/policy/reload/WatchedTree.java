@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * parent for entries of the directory's name. A watch follows a folder, not its name: once
  * {@code rules} is renamed, its keys report the renamed folder. The parent's key reports the name
  * deleted, renamed away or taken by another folder ({@code mv rules.new rules}), and watching again
- * moves the keys to the folder then under the name. Folders and files whose names start with a dot
+ * moves the keys to the folder then under the name; should the parent not be watchable, the folder
+ * under the name is compared with the last one instead. Folders and files whose names start with a dot
  * (editor swap files) are not part of the policy, so events about them are not changes. Not
  * thread-safe: one watcher thread uses it.
  */
@@ -36,7 +39,10 @@ final class WatchedTree {
     private final WatchService service;
     private WatchKey parentKey;
     private Set<WatchKey> treeKeys = Set.of();
+    /** The file key of the folder under the directory's name when last watched; null when there was none. */
+    private Object folder;
     private boolean incomplete;
+    private boolean parentWarned;
 
     /** @param directory absolute and normalized */
     WatchedTree(Path directory, WatchService service) {
@@ -76,19 +82,23 @@ final class WatchedTree {
 
     /**
      * Watches what is there now, as {@link #watchAll()}, logging what cannot be watched instead of
-     * throwing. True when everything is watched again after something was not: a change to look at.
+     * throwing. True when that is a change to look at: everything is watched again after something
+     * was not, or another folder (or none) is under the directory's name than last time, as when the
+     * parent cannot be watched.
      */
     boolean watch() {
         boolean wasIncomplete = incomplete;
+        Object before = folder;
         try {
             watchAll();
         } catch (IOException | UncheckedIOException e) {
             incomplete = true;
+            folder = null;
             if (!wasIncomplete) {
                 LOG.warn("cannot watch all of {}: {}", directory, e.getMessage());
             }
         }
-        return wasIncomplete && !incomplete;
+        return (wasIncomplete && !incomplete) || !Objects.equals(before, folder);
     }
 
     /**
@@ -99,18 +109,15 @@ final class WatchedTree {
      */
     void watchAll() throws IOException {
         incomplete = true;
-        Path parent = directory.getParent();
-        if (parent != null && (parentKey == null || !parentKey.isValid()) && Files.isDirectory(parent)) {
-            parentKey = parent.register(service, ENTRY_CREATE, ENTRY_DELETE);
-        }
+        boolean parentWatched = watchParent();
         Set<WatchKey> keys = new HashSet<>();
         boolean found = Files.isDirectory(directory);
         try {
             if (found) {
                 keys.add(directory.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY));
                 try (Stream<Path> tree = Files.walk(directory)) {
-                    for (Path folder : tree.skip(1).filter(this::watchable).toList()) {
-                        keys.add(folder.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY));
+                    for (Path sub : tree.skip(1).filter(this::watchable).toList()) {
+                        keys.add(sub.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY));
                     }
                 }
             }
@@ -123,7 +130,29 @@ final class WatchedTree {
             }
             treeKeys = keys;
         }
-        incomplete = !found || (parent != null && parentKey == null);
+        folder = found ? Files.readAttributes(directory, BasicFileAttributes.class).fileKey() : null;
+        incomplete = !found || !parentWatched;
+    }
+
+    /** Watches the parent for the directory's name; false when it cannot (then it is looked at every second). */
+    private boolean watchParent() {
+        Path parent = directory.getParent();
+        if (parent == null || (parentKey != null && parentKey.isValid())) {
+            return true;
+        }
+        try {
+            parentKey = parent.register(service, ENTRY_CREATE, ENTRY_DELETE);
+            parentWarned = false;
+            return true;
+        } catch (IOException e) {
+            parentKey = null;
+            if (!parentWarned) {
+                parentWarned = true;
+                LOG.warn("cannot watch {} for the rules directory's name ({}); looking at it every second instead",
+                        parent, e.getMessage());
+            }
+            return false;
+        }
     }
 
     private boolean watchable(Path path) {
