@@ -7,6 +7,7 @@ import dev.dealdesk.decision.PolicyStatus;
 import dev.dealdesk.decision.PolicyVersion;
 import dev.dealdesk.decision.ReloadAttempt;
 import dev.dealdesk.decision.ReloadListener;
+import dev.dealdesk.decision.WatcherStatus;
 import static java.util.Objects.requireNonNull;
 
 import dev.dealdesk.audit.AuditException;
@@ -101,7 +102,10 @@ public final class DealDesk implements AutoCloseable {
         return policy.current().version();
     }
 
-    /** The live policy, when it went live, its files, and the last reload attempt with its problems. */
+    /**
+     * The live policy, when it went live, its files, the last reload attempt with its problems, and
+     * whether the rules are watched.
+     */
     public PolicyStatus status() {
         return policy.status();
     }
@@ -117,13 +121,18 @@ public final class DealDesk implements AutoCloseable {
     }
 
     /**
-     * Why the engine cannot do its whole job now (an audit log it cannot write, say), one reason
-     * each; empty when it can. A service reports these as not ready.
+     * Why the engine cannot do its whole job now (an audit log it cannot write, or a watch on the
+     * rules that has stopped, say), one reason each; empty when it can. A service reports these as
+     * not ready.
      */
     public List<String> unready() {
         List<String> reasons = new ArrayList<>();
         if (audit != null) {
             audit.problem().ifPresent(reasons::add);
+        }
+        WatcherStatus watcher = policy.watcherStatus();
+        if (watcher.state() == WatcherStatus.State.STOPPED) {
+            reasons.add("the rules are no longer watched (" + watcher.reason() + "): changes to them do not go live");
         }
         return reasons;
     }
