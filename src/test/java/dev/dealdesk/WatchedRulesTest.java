@@ -101,7 +101,7 @@ class WatchedRulesTest {
             clock.breakOnce(new ClockBroke());
             rules.replace("thresholds.drl", WINDOW_90, WINDOW_100);
             ReloadAttempt refused = await(attempt -> !attempt.succeeded());
-            assertEquals(List.of("error: reloading the rules failed: " + ClockBroke.class.getName() + ": the clock broke"),
+            assertEquals(List.of("error: loading the rules failed: " + ClockBroke.class.getName() + ": the clock broke"),
                     texts(refused));
             assertEquals(versionOnDisk(rules.directory()), refused.version());
             assertEquals(good, engine.policy(), "a reload that failed half way went live");

@@ -60,7 +60,8 @@ public final class LivePolicy implements AutoCloseable {
      *
      * @param examples the examples every policy must pass before it goes live, or {@code null}
      * @param cache    where compiled policies are kept between runs, or {@code null}
-     * @throws PolicyLoadException when the first policy cannot load or fails an example
+     * @throws PolicyLoadException when the first policy cannot load (whatever fails while loading it) or
+     *                             fails an example
      */
     public static LivePolicy start(Path rules, Path examples, Path cache, Clock clock, Duration debounce)
             throws PolicyLoadException {
@@ -152,22 +153,33 @@ public final class LivePolicy implements AutoCloseable {
     }
 
     /**
-     * The reason for a failure no check anticipated. A stack or memory exhausted by the rules is the
-     * rules' problem, said plainly; anything else is a defect, logged with its trace.
+     * The reason for a failure no check anticipated. A stack or memory exhausted by the rules (the
+     * compiler may wrap it) is the rules' problem, said plainly; anything else is a defect, logged
+     * with its trace.
      */
     private static PolicyProblem unexpected(Throwable failure) {
-        if (failure instanceof StackOverflowError) {
-            return PolicyProblem.error("", 0, "the rules are nested too deeply to load (the stack ran out)");
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < 16; cause = cause.getCause(), depth++) {
+            if (cause instanceof StackOverflowError) {
+                return PolicyProblem.error("", 0, "the rules are nested too deeply to load (the stack ran out)");
+            }
+            if (cause instanceof OutOfMemoryError) {
+                return PolicyProblem.error("", 0, "memory ran out while loading the rules: " + cause.getMessage());
+            }
         }
-        if (failure instanceof OutOfMemoryError) {
-            return PolicyProblem.error("", 0, "memory ran out while loading the rules: " + failure.getMessage());
-        }
-        LOG.error("reloading the rules failed", failure);
-        return PolicyProblem.error("", 0, "reloading the rules failed: " + failure);
+        LOG.error("loading the rules failed", failure);
+        return PolicyProblem.error("", 0, "loading the rules failed: " + failure);
     }
 
+    /** The first policy, refused as a reload would be whatever fails. */
     private CompiledPolicy load() throws PolicyLoadException {
-        return checked(CompiledPolicy.compile(PolicySource.read(rules), cache));
+        try {
+            return checked(CompiledPolicy.compile(PolicySource.read(rules), cache));
+        } catch (PolicyLoadException refused) {
+            throw refused;
+        } catch (Throwable failed) {
+            throw new PolicyLoadException(List.of(unexpected(failed)));
+        }
     }
 
     /** Passes the policy through the examples, when there are any. */
