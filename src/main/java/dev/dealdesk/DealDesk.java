@@ -7,7 +7,6 @@ import dev.dealdesk.decision.PolicyStatus;
 import dev.dealdesk.decision.PolicyVersion;
 import dev.dealdesk.decision.ReloadAttempt;
 import dev.dealdesk.decision.ReloadListener;
-import dev.dealdesk.decision.WatcherStatus;
 import static java.util.Objects.requireNonNull;
 
 import dev.dealdesk.audit.AuditException;
@@ -130,10 +129,7 @@ public final class DealDesk implements AutoCloseable {
         if (audit != null) {
             audit.problem().ifPresent(reasons::add);
         }
-        WatcherStatus watcher = policy.watcherStatus();
-        if (watcher.state() == WatcherStatus.State.STOPPED) {
-            reasons.add("the rules are no longer watched (" + watcher.reason() + "): changes to them do not go live");
-        }
+        policy.notWatching().ifPresent(reasons::add);
         return reasons;
     }
 

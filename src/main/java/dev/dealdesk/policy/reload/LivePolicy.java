@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -102,6 +103,14 @@ public final class LivePolicy implements AutoCloseable {
             return WatcherStatus.off();
         }
         return watcher.stoppedBecause().map(WatcherStatus::stopped).orElseGet(WatcherStatus::watching);
+    }
+
+    /** Why changes to the rules no longer go live when watching was asked for and has stopped; empty otherwise. */
+    public Optional<String> notWatching() {
+        WatcherStatus status = watcherStatus();
+        return status.state() == WatcherStatus.State.STOPPED
+                ? Optional.of("the rules are no longer watched (" + status.reason() + "): changes to them do not go live")
+                : Optional.empty();
     }
 
     /** Adds a listener told of every reload attempt. */
