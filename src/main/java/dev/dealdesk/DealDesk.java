@@ -105,7 +105,10 @@ public final class DealDesk implements AutoCloseable {
         return policy.current().version();
     }
 
-    /** The live policy, when it went live, its files, and the last reload attempt with its problems. */
+    /**
+     * The live policy, when it went live, its files, the last reload attempt with its problems, and
+     * whether the rules are watched.
+     */
     public PolicyStatus status() {
         return policy.status();
     }
@@ -121,14 +124,16 @@ public final class DealDesk implements AutoCloseable {
     }
 
     /**
-     * Why the engine cannot do its whole job now (an audit log it cannot write, say), one reason
-     * each; empty when it can. A service reports these as not ready.
+     * Why the engine cannot do its whole job now (an audit log it cannot write, or a watch on the
+     * rules that has stopped, say), one reason each; empty when it can. A service reports these as
+     * not ready.
      */
     public List<String> unready() {
         List<String> reasons = new ArrayList<>();
         if (audit != null) {
             audit.problem().ifPresent(reasons::add);
         }
+        policy.notWatching().ifPresent(reasons::add);
         return reasons;
     }
 

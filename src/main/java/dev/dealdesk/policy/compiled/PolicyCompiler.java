@@ -151,6 +151,12 @@ final class PolicyCompiler {
         } catch (DroolsParserException e) {
             problems.add(PolicyProblem.error(file.path(), 0, e.getMessage()));
             return null;
+        } catch (StackOverflowError e) {
+            // The DRL parser descends once per nesting level: thousands of nested parentheses exhaust
+            // the stack. The frames are gone once caught, so it is a problem of this file like any other.
+            problems.add(PolicyProblem.error(file.path(), 0,
+                    "nested too deeply to parse: reduce the parentheses, brackets or blocks within one another"));
+            return null;
         }
         if (parser.hasErrors()) {
             for (DroolsError error : parser.getErrors()) {
