@@ -266,7 +266,7 @@ public final class DealDesk implements AutoCloseable {
             if (rules == null) {
                 throw new IllegalStateException("rules(directory) is required");
             }
-            LivePolicy live = LivePolicy.start(rules, examples, policyCache, clock, watch ? debounce : null);
+            LivePolicy live = LivePolicy.start(rules, examples, policyCache, clock, budget, watch ? debounce : null);
             listeners.forEach(live::addListener);
             try {
                 return new DealDesk(live, this, audit == null ? null : AuditLog.open(audit, version()));

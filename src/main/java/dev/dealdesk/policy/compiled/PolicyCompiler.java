@@ -40,6 +40,8 @@ final class PolicyCompiler {
 
 
     private static final Pattern BROKEN_FUNCTION = Pattern.compile("\\[ function (\\w+) \\(line:\\d+\\)");
+    /** The longest compiler message kept whole. */
+    private static final int MAX_MESSAGE = 500;
     private static final Pattern LINE_COLUMN = Pattern.compile("[Ll]ine:? (\\d+)(?::|, [Cc]olumn:) ?(\\d+)");
 
     private PolicyCompiler() {
@@ -85,7 +87,7 @@ final class PolicyCompiler {
         }
         KieBase kieBase = cached.join();
         if (kieBase == null) {
-            kieBase = build(parsed, problems);
+            kieBase = buildWithinTheStack(parsed, problems);
             if (kieBase != null && cache != null) {
                 PolicyCache.store(cache, source, kieBase);
             }
@@ -100,6 +102,25 @@ final class PolicyCompiler {
                 .sorted(Comparator.comparing(PolicyRule::file).thenComparingInt(PolicyRule::line))
                 .toList();
         return new Compiled(kieBase, Map.copyOf(rules), located, sorted(problems));
+    }
+
+    /**
+     * As {@link #build}, turning a stack the compiler ran out of (rules nested thousands deep, which
+     * the parser accepts) into a problem of the policy rather than an Error out of the engine.
+     */
+    private static KieBase buildWithinTheStack(List<PolicyLint.ParsedFile> parsed, List<PolicyProblem> problems) {
+        try {
+            return build(parsed, problems);
+        } catch (RuntimeException | StackOverflowError failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof StackOverflowError) {
+                    problems.add(PolicyProblem.error("", 0, "the rules are nested too deeply to compile (the stack ran out):"
+                            + " reduce the parentheses, brackets or blocks within one another"));
+                    return null;
+                }
+            }
+            throw failure;
+        }
     }
 
     /** Compiles the parsed files into a KieBase, adding the compiler's problems; null when it has errors. */
@@ -149,7 +170,7 @@ final class PolicyCompiler {
         try {
             parsed = parser.parse(false, file.text());
         } catch (DroolsParserException e) {
-            problems.add(PolicyProblem.error(file.path(), 0, e.getMessage()));
+            problems.add(PolicyProblem.error(file.path(), 0, brief(e.getMessage())));
             return null;
         } catch (StackOverflowError e) {
             // The DRL parser descends once per nesting level: thousands of nested parentheses exhaust
@@ -162,7 +183,7 @@ final class PolicyCompiler {
             for (DroolsError error : parser.getErrors()) {
                 int line = error instanceof ParserError located ? located.getRow() : 0;
                 int column = error instanceof ParserError located ? located.getCol() + 1 : 0;
-                problems.add(new PolicyProblem(file.path(), line, line > 0 ? column : 0, Level.ERROR, error.getMessage()));
+                problems.add(new PolicyProblem(file.path(), line, line > 0 ? column : 0, Level.ERROR, brief(error.getMessage())));
             }
             return null;
         }
@@ -219,7 +240,16 @@ final class PolicyCompiler {
             column = column > 0 ? column : Integer.parseInt(at.group(2)) + 1;
         }
         Level level = message.getLevel() == Message.Level.ERROR ? Level.ERROR : Level.WARNING;
-        return new PolicyProblem(file, Math.max(line, 0), Math.max(column, 0), level, text.replaceAll("\\s+", " "));
+        return new PolicyProblem(file, Math.max(line, 0), Math.max(column, 0), level, brief(text.replaceAll("\\s+", " ")));
+    }
+
+    /**
+     * A compiler message cut to a readable length: Drools quotes the text it stumbled on, which can
+     * be a whole file.
+     */
+    static String brief(String message) {
+        String text = String.valueOf(message);
+        return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "... (" + text.length() + " characters)";
     }
 
     private static PolicyLoadException failure(List<PolicyProblem> problems) {

@@ -2,6 +2,7 @@ package dev.dealdesk.policy.reload;
 
 import dev.dealdesk.policy.compiled.CompiledPolicy;
 import dev.dealdesk.policy.compiled.PolicySource;
+import dev.dealdesk.decision.EvaluationBudget;
 import dev.dealdesk.policy.examples.PolicyTester;
 import static java.util.Objects.requireNonNull;
 
@@ -43,16 +44,18 @@ public final class LivePolicy implements AutoCloseable {
     private final Path examples;
     private final Path cache;
     private final Clock clock;
+    private final EvaluationBudget budget;
     private final List<ReloadListener> listeners = new CopyOnWriteArrayList<>();
     private volatile Loaded live;
     private volatile ReloadAttempt lastReload;
     private volatile RulesWatcher watcher;
 
-    private LivePolicy(Path rules, Path examples, Path cache, Clock clock) {
+    private LivePolicy(Path rules, Path examples, Path cache, Clock clock, EvaluationBudget budget) {
         this.rules = rules;
         this.examples = examples;
         this.cache = cache;
         this.clock = clock;
+        this.budget = budget;
     }
 
     /**
@@ -61,14 +64,16 @@ public final class LivePolicy implements AutoCloseable {
      *
      * @param examples the examples every policy must pass before it goes live, or {@code null}
      * @param cache    where compiled policies are kept between runs, or {@code null}
+     * @param budget   the budget each example must be decided within
      * @throws PolicyLoadException when the first policy cannot load (whatever fails while loading it) or
      *                             fails an example
      */
-    public static LivePolicy start(Path rules, Path examples, Path cache, Clock clock, Duration debounce)
-            throws PolicyLoadException {
+    public static LivePolicy start(Path rules, Path examples, Path cache, Clock clock, EvaluationBudget budget,
+                                   Duration debounce) throws PolicyLoadException {
         requireNonNull(rules, "rules");
         requireNonNull(clock, "clock");
-        LivePolicy policy = new LivePolicy(rules, examples, cache, clock);
+        requireNonNull(budget, "budget");
+        LivePolicy policy = new LivePolicy(rules, examples, cache, clock, budget);
         policy.live = new Loaded(policy.load(), clock.instant());
         if (debounce != null) {
             try {
@@ -198,7 +203,7 @@ public final class LivePolicy implements AutoCloseable {
         }
         PolicyTester.Report report;
         try {
-            report = PolicyTester.run(policy, examples);
+            report = PolicyTester.run(policy, examples, budget);
         } catch (IOException e) {
             throw new PolicyLoadException(List.of(PolicyProblem.error("", 0,
                     "cannot read examples in " + examples + ": " + e.getMessage())));
