@@ -103,20 +103,6 @@ class LivePolicyTest {
         }
     }
 
-    /** A rule whose consequence nests 20,000 parentheses: it parses, and the stack runs out compiling it. */
-    private static final String NESTED_CONSEQUENCE = """
-            package dealdesk.policy;
-            import dev.dealdesk.facts.Deal;
-            global dev.dealdesk.policy.Findings findings;
-            rule "Nested consequence"
-                @code("test.nested") @concerns("failure:test") @severity("FLAG") @approver("FINANCE")
-            when
-                Deal()
-            then
-                int nested = %s;
-            end
-            """.formatted("(".repeat(20_000) + "1" + ")".repeat(20_000));
-
     static final String TOO_DEEP = "error: the rules are nested too deeply to compile (the stack ran out): reduce the"
             + " parentheses, brackets or blocks within one another";
 
@@ -125,7 +111,7 @@ class LivePolicyTest {
         RulesCopy rules = RulesCopy.of(temp);
         try (DealDesk engine = DealDesk.builder().rules(rules.directory()).build()) {
             PolicyVersion good = engine.policy();
-            rules.write("nested.drl", NESTED_CONSEQUENCE);
+            rules.write("nested.drl", TestEngines.NESTED_CONSEQUENCE);
             ReloadAttempt attempt = engine.reload();
             assertFalse(attempt.succeeded());
             assertEquals("[" + TOO_DEEP + "]", attempt.problems().toString());
@@ -137,7 +123,7 @@ class LivePolicyTest {
 
     @Test
     void build_ruleNestedTooDeeplyToCompile_doesNotStartAndSaysWhy() throws Exception {
-        RulesCopy rules = RulesCopy.of(temp).write("nested.drl", NESTED_CONSEQUENCE);
+        RulesCopy rules = RulesCopy.of(temp).write("nested.drl", TestEngines.NESTED_CONSEQUENCE);
         PolicyLoadException e = assertThrows(PolicyLoadException.class,
                 () -> DealDesk.builder().rules(rules.directory()).build());
         assertEquals(TOO_DEEP, e.getMessage());

@@ -44,6 +44,20 @@ public final class TestEngines {
             end
             """;
 
+    /** A rule whose consequence nests 20,000 parentheses: the parser takes it, the compiler runs out of stack. */
+    public static final String NESTED_CONSEQUENCE = """
+            package dealdesk.policy;
+            import dev.dealdesk.facts.Deal;
+            global dev.dealdesk.policy.Findings findings;
+            rule "Nested consequence"
+                @code("test.nested") @concerns("failure:test") @severity("FLAG") @approver("FINANCE")
+            when
+                Deal()
+            then
+                int nested = %s;
+            end
+            """.formatted("(".repeat(20_000) + "1" + ")".repeat(20_000));
+
     /** The shipped rules directory (tests run from the project root). */
     public static final Path SHIPPED_RULES = Path.of("rules");
 

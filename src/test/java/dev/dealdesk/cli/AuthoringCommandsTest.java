@@ -70,18 +70,7 @@ class AuthoringCommandsTest {
 
     @Test
     void validate_rulesNestedTooDeeplyToCompile_wouldNotLoad_andSaysWhy() {
-        RulesCopy copy = RulesCopy.of(temp).write("nested.drl", """
-                package dealdesk.policy;
-                import dev.dealdesk.facts.Deal;
-                global dev.dealdesk.policy.Findings findings;
-                rule "Nested"
-                    @code("test.nested") @concerns("failure:test") @severity("FLAG") @approver("FINANCE")
-                when
-                    Deal()
-                then
-                    int nested = %s;
-                end
-                """.formatted("(".repeat(20_000) + "1" + ")".repeat(20_000)));
+        RulesCopy copy = RulesCopy.of(temp).write("nested.drl", TestEngines.NESTED_CONSEQUENCE);
         CliRunner.Result run = CliRunner.run("", "validate", "--rules", copy.directory().toString());
         assertEquals(1, run.status(), run.out() + run.err());
         assertEquals(List.of("error: the rules are nested too deeply to compile (the stack ran out): reduce the parentheses,"
