@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP decision service, on Jetty: deals in, decisions out, under the engine's live
  * (hot-reloaded) policy, each decision audited when the engine has an audit log. A bounded pool of
- * workers decides; the server's own threads read requests and answer the rest, so probes are
- * answered however busy the workers are. Slow and idle clients are cut off, and what one request
+ * workers decides single deals and small batches, one more worker large batches; the server's own
+ * threads read requests and answer the rest, so probes are answered however busy the workers are. Slow and idle clients are cut off, and what one request
  * may hold is bounded ({@link Limits}). Errors, the server's own included, are RFC 9457 problems,
  * never stack traces or HTML. {@link #close()} stops taking requests and lets those in flight
  * finish.
@@ -66,10 +67,10 @@ public final class DecisionService implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final ServiceHandler handler;
-    private final ThreadPoolExecutor workers;
+    private final List<ThreadPoolExecutor> workers;
     private final Duration drainTime;
 
-    private DecisionService(Server server, ServerConnector connector, ServiceHandler handler, ThreadPoolExecutor workers,
+    private DecisionService(Server server, ServerConnector connector, ServiceHandler handler, List<ThreadPoolExecutor> workers,
             Duration drainTime) {
         this.server = server;
         this.connector = connector;
@@ -113,23 +114,30 @@ public final class DecisionService implements AutoCloseable {
         server.addBean(new NetworkConnectionLimit(Limits.MAX_CONNECTIONS, connector));
         server.setErrorHandler(new ProblemErrors());
 
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(options.workers(), options.workers(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(Limits.WAITING_FOR_A_WORKER), runnable -> {
-                    Thread thread = new Thread(runnable, "dealdesk-worker");
-                    thread.setDaemon(true);
-                    return thread;
-                }, new ThreadPoolExecutor.AbortPolicy());
+        ThreadPoolExecutor workers = workers("dealdesk-worker", options.workers(), Limits.WAITING_FOR_A_WORKER);
+        // The held limit admits no more large bodies than this worker's queue takes.
+        ThreadPoolExecutor largeBodyWorker = workers("dealdesk-batch-worker", 1, Limits.LARGE_BODIES_HELD);
         ServiceHandler handler = new ServiceHandler(new Routes(engine, metrics, options.maxBodyBytes()), token,
-                options.maxBodyBytes(), workers, timers, headerDeadline);
+                options.maxBodyBytes(), workers, largeBodyWorker, timers, headerDeadline);
         server.setHandler(handler);
         try {
             server.start();
         } catch (Exception e) {
             stop(server);
             workers.shutdownNow();
+            largeBodyWorker.shutdownNow();
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
-        return new DecisionService(server, connector, handler, workers, options.drainTime());
+        return new DecisionService(server, connector, handler, List.of(workers, largeBodyWorker), options.drainTime());
+    }
+
+    /** {@code count} daemon threads taking tasks from a queue of {@code queue}; a task beyond it is refused. */
+    private static ThreadPoolExecutor workers(String name, int count, int queue) {
+        return new ThreadPoolExecutor(count, count, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        }, new ThreadPoolExecutor.AbortPolicy());
     }
 
     /** The bound address (with the port picked when 0 was asked for). */
@@ -145,10 +153,12 @@ public final class DecisionService implements AutoCloseable {
     public void close() {
         handler.drain(drainTime);
         stop(server);
-        workers.shutdown();
+        workers.forEach(ThreadPoolExecutor::shutdown);
         try {
-            if (!workers.awaitTermination(drainTime.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("requests still running after {}", drainTime);
+            for (ThreadPoolExecutor pool : workers) {
+                if (!pool.awaitTermination(drainTime.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("requests still running after {}", drainTime);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

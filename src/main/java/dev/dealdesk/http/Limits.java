@@ -5,8 +5,9 @@ import java.time.Duration;
 /**
  * What one client, slow or hostile, can hold or cost the service. The body size limit and the
  * number of workers are {@link DecisionService.Options}; these are fixed. The memory bounds are
- * sized for the launcher's 128 MB heap: a body's parsed JSON tree can take about 50 times the body
- * (a megabyte of {@code [[0],[0],...]} is about 54 MB of tree).
+ * sized for the launcher's 128 MB heap and the default 1 MiB body limit: a body's parsed JSON tree
+ * can take some 50 times the body, so one large body is parsed at a time, and each of the other
+ * workers parses at most a small one.
  */
 final class Limits {
 
@@ -39,19 +40,22 @@ final class Limits {
     static final int ACCEPT_QUEUE = 128;
 
     /**
-     * Bodies held in memory at once (being received, waiting for a worker or being decided), in
-     * body-size limits: a post arriving when its body would exceed them gets a 503.
+     * A body over this is large: a batch (a single deal is a few KB). Large bodies are decided one at
+     * a time, by a worker of their own, which bounds the memory their parsed trees take; a flood of
+     * them cannot turn away or hold up single deals, which the other workers decide.
      */
-    static final int BODIES_IN_MEMORY = 8;
+    static final int LARGE_BODY = 16 * 1024;
 
     /**
-     * Bodies parsed and decided at once, in body-size limits: one body of the largest size, or any
-     * number of smaller ones adding up to it. A worker waits its turn. This is what bounds the parsed
-     * trees, the costly part of a request.
+     * Large bodies held in memory at once (being received, waiting, or being decided): a post of one
+     * more gets a 503 at once.
      */
-    static final int BODIES_BEING_DECIDED = 1;
+    static final int LARGE_BODIES_HELD = 4;
 
-    /** Posts received and waiting for a worker, at most: beyond, a 503. */
+    /** Small bodies held in memory at once, in {@link #LARGE_BODY}s: a post of one more gets a 503 at once. */
+    static final int SMALL_BODIES_HELD = 256;
+
+    /** Small posts received and waiting for a worker, at most: beyond, a 503. */
     static final int WAITING_FOR_A_WORKER = 64;
 
     /**

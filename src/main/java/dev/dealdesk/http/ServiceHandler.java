@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Every request's way through the service: refused while draining, checked for the token, then
  * answered by {@link Routes}. A post of deals has its body read without holding a thread, then is
- * decided by a bounded pool of workers; how many bodies may be held and decided at once is bounded
- * ({@link Limits}), and a post beyond those bounds gets a 503 at once rather than a wait. Every
- * answer but a decision is written on the server's own threads. Thread-safe.
+ * decided on a worker: a small body by one of the pool's workers, a large one by the one worker for
+ * large bodies. How many bodies may be held at once is bounded ({@link Limits}), and a post beyond
+ * that gets a 503 at once rather than a wait. Every answer but a decision is written on the
+ * server's own threads. Thread-safe.
  */
 final class ServiceHandler extends Handler.Abstract {
 
@@ -38,25 +39,26 @@ final class ServiceHandler extends Handler.Abstract {
     private final byte[] token;
     private final int maxBodyBytes;
     private final Executor workers;
+    private final Executor largeBodyWorker;
     private final Scheduler scheduler;
     private final HeaderDeadline headerDeadline;
-    /** Request bodies held in memory, in KiB. */
-    private final Semaphore held;
-    /** Request bodies being parsed and decided, in KiB. */
-    private final Semaphore deciding;
+    /** Small request bodies held in memory, in KiB. */
+    private final Semaphore smallHeld;
+    /** Large request bodies held in memory, each counted as one. */
+    private final Semaphore largeHeld = new Semaphore(Limits.LARGE_BODIES_HELD);
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
 
-    ServiceHandler(Routes routes, byte[] token, int maxBodyBytes, Executor workers, Scheduler scheduler,
-            HeaderDeadline headerDeadline) {
+    ServiceHandler(Routes routes, byte[] token, int maxBodyBytes, Executor workers, Executor largeBodyWorker,
+            Scheduler scheduler, HeaderDeadline headerDeadline) {
         this.routes = routes;
         this.token = token;
         this.maxBodyBytes = maxBodyBytes;
         this.workers = workers;
+        this.largeBodyWorker = largeBodyWorker;
         this.scheduler = scheduler;
         this.headerDeadline = headerDeadline;
-        this.held = new Semaphore(kib((long) Limits.BODIES_IN_MEMORY * maxBodyBytes));
-        this.deciding = new Semaphore(kib((long) Limits.BODIES_BEING_DECIDED * maxBodyBytes), true);
+        this.smallHeld = new Semaphore(kib((long) Limits.SMALL_BODIES_HELD * Limits.LARGE_BODY));
     }
 
     @Override
@@ -102,7 +104,11 @@ final class ServiceHandler extends Handler.Abstract {
     }
 
     private void readAndDecide(Request request, Response response, Callback callback) {
-        int reserved = kib(request.getLength() >= 0 ? request.getLength() : maxBodyBytes);
+        // A body sent without a length is counted as the largest allowed.
+        long length = request.getLength() >= 0 ? request.getLength() : maxBodyBytes;
+        boolean large = length > Limits.LARGE_BODY;
+        Semaphore held = large ? largeHeld : smallHeld;
+        int reserved = large ? 1 : kib(length);
         if (!held.tryAcquire(reserved)) {
             send(response, callback, busy());
             return;
@@ -120,7 +126,7 @@ final class ServiceHandler extends Handler.Abstract {
                 release.failed(failure);
             } else {
                 try {
-                    workers.execute(() -> decide(body, response, release));
+                    (large ? largeBodyWorker : workers).execute(() -> decide(body, response, release));
                 } catch (RejectedExecutionException full) {
                     send(response, release, busy());
                 }
@@ -128,15 +134,12 @@ final class ServiceHandler extends Handler.Abstract {
         });
     }
 
-    /** On a worker: waits for the body's share of the deciding budget, then decides it. */
+    /** On a worker: decides {@code body} and sends the answer, a 500 should anything escape. */
     private void decide(byte[] body, Response response, Callback callback) {
         Routes.Response answer = Routes.problem(ProblemErrors.problem(500, null));
-        int share = kib(body.length);
-        deciding.acquireUninterruptibly(share);
         try {
             answer = answer(() -> routes.decide(body));
         } finally {
-            deciding.release(share);
             send(response, callback, answer);
         }
     }
