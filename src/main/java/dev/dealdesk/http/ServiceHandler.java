@@ -66,10 +66,11 @@ final class ServiceHandler extends Handler.Abstract {
         Connection connection = request.getConnectionMetaData().getConnection();
         headerDeadline.requestStarted(connection);
         inFlight.incrementAndGet();
-        Callback done = Callback.from(callback, () -> {
+        // Before the exchange completes: the connection may take its next request as soon as it does.
+        Callback done = Callback.from(() -> {
             inFlight.decrementAndGet();
             headerDeadline.requestEnded(connection);
-        });
+        }, callback);
         try {
             serve(request, response, done);
         } catch (RuntimeException e) {
@@ -113,7 +114,7 @@ final class ServiceHandler extends Handler.Abstract {
             send(response, callback, busy());
             return;
         }
-        Callback release = Callback.from(callback, () -> held.release(reserved));
+        Callback release = Callback.from(() -> held.release(reserved), callback);
         BodyReader.read(request, maxBodyBytes, scheduler, Limits.BODY_TIMEOUT).whenComplete((body, failure) -> {
             if (failure instanceof BodyReader.TooLarge) {
                 send(response, release, routes.tooLarge());
