@@ -121,7 +121,8 @@ final class ServiceHandler extends Handler.Abstract {
             } else if (failure instanceof TimeoutException) {
                 response.getHeaders().put(HttpHeader.CONNECTION, "close");
                 send(response, release, Routes.problem(Problem.of(408, "request-timeout", "Request Timeout",
-                        "the body must arrive in full within " + Limits.BODY_TIMEOUT.toSeconds() + " s")));
+                        "the body must arrive in full within " + Limits.BODY_TIMEOUT.toSeconds() + " s, with no pause over "
+                                + Limits.IDLE_TIMEOUT.toSeconds() + " s")));
             } else if (failure != null) {
                 LOG.debug("client went away: {}", failure.toString());
                 release.failed(failure);
