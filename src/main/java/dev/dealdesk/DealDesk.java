@@ -2,6 +2,8 @@ package dev.dealdesk;
 
 import dev.dealdesk.decision.Decision;
 import dev.dealdesk.decision.EngineVersion;
+import dev.dealdesk.decision.EvaluationBudget;
+import dev.dealdesk.decision.EvaluationException;
 import dev.dealdesk.decision.PolicyLoadException;
 import dev.dealdesk.decision.PolicyStatus;
 import dev.dealdesk.decision.PolicyVersion;
@@ -42,11 +44,13 @@ public final class DealDesk implements AutoCloseable {
     private final Clock clock;
     private final Supplier<String> decisionIds;
     private final AuditLog audit;
+    private final EvaluationBudget budget;
 
-    private DealDesk(LivePolicy policy, Clock clock, Supplier<String> decisionIds, AuditLog audit) {
+    private DealDesk(LivePolicy policy, Builder settings, AuditLog audit) {
         this.policy = policy;
-        this.clock = clock;
-        this.decisionIds = decisionIds;
+        this.clock = settings.clock;
+        this.decisionIds = settings.decisionIds;
+        this.budget = settings.budget;
         this.audit = audit;
     }
 
@@ -70,7 +74,7 @@ public final class DealDesk implements AutoCloseable {
     public Decision evaluate(Deal deal) {
         if (audit == null) {
             requireNonNull(deal, "deal");
-            return policy.current().decide(deal, decisionIds.get(), clock.instant());
+            return policy.current().decide(deal, decisionIds.get(), clock.instant(), budget, null);
         }
         try {
             return submit(deal).join();
@@ -89,7 +93,7 @@ public final class DealDesk implements AutoCloseable {
     public CompletableFuture<Decision> submit(Deal deal) {
         requireNonNull(deal, "deal");
         CompiledPolicy live = policy.current();
-        Decision decision = live.decide(deal, decisionIds.get(), clock.instant());
+        Decision decision = live.decide(deal, decisionIds.get(), clock.instant(), budget, null);
         if (audit == null) {
             return CompletableFuture.completedFuture(decision);
         }
@@ -101,7 +105,10 @@ public final class DealDesk implements AutoCloseable {
         return policy.current().version();
     }
 
-    /** The live policy, when it went live, its files, and the last reload attempt with its problems. */
+    /**
+     * The live policy, when it went live, its files, the last reload attempt with its problems, and
+     * whether the rules are watched.
+     */
     public PolicyStatus status() {
         return policy.status();
     }
@@ -117,14 +124,16 @@ public final class DealDesk implements AutoCloseable {
     }
 
     /**
-     * Why the engine cannot do its whole job now (an audit log it cannot write, say), one reason
-     * each; empty when it can. A service reports these as not ready.
+     * Why the engine cannot do its whole job now (an audit log it cannot write, or a watch on the
+     * rules that has stopped, say), one reason each; empty when it can. A service reports these as
+     * not ready.
      */
     public List<String> unready() {
         List<String> reasons = new ArrayList<>();
         if (audit != null) {
             audit.problem().ifPresent(reasons::add);
         }
+        policy.notWatching().ifPresent(reasons::add);
         return reasons;
     }
 
@@ -159,6 +168,7 @@ public final class DealDesk implements AutoCloseable {
         private final List<ReloadListener> listeners = new ArrayList<>();
         private Path audit;
         private Path policyCache;
+        private EvaluationBudget budget = EvaluationBudget.DEFAULT;
 
         private Builder() {
         }
@@ -213,6 +223,15 @@ public final class DealDesk implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How much one evaluation may take, in rule firings and wall time; past it the deal is an
+         * {@link EvaluationException} and the engine goes on. {@link EvaluationBudget#DEFAULT} by default.
+         */
+        public Builder budget(EvaluationBudget budget) {
+            this.budget = requireNonNull(budget, "budget");
+            return this;
+        }
+
         /** Adds a listener told of every reload attempt. */
         public Builder onReload(ReloadListener listener) {
             listeners.add(requireNonNull(listener, "listener"));
@@ -247,10 +266,10 @@ public final class DealDesk implements AutoCloseable {
             if (rules == null) {
                 throw new IllegalStateException("rules(directory) is required");
             }
-            LivePolicy live = LivePolicy.start(rules, examples, policyCache, clock, watch ? debounce : null);
+            LivePolicy live = LivePolicy.start(rules, examples, policyCache, clock, budget, watch ? debounce : null);
             listeners.forEach(live::addListener);
             try {
-                return new DealDesk(live, clock, decisionIds, audit == null ? null : AuditLog.open(audit, version()));
+                return new DealDesk(live, this, audit == null ? null : AuditLog.open(audit, version()));
             } catch (AuditException e) {
                 live.close();
                 throw e;

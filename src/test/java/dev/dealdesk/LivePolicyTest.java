@@ -21,7 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reloading the policy on demand: status, listeners, and examples as a gate. */
+/** Reloading the policy on demand: status, listeners, examples as a gate, and a refusal whatever fails. */
 class LivePolicyTest {
 
     @TempDir
@@ -101,6 +101,46 @@ class LivePolicyTest {
                     + " fails: expected FLAG, got APPROVE; missing [value-proof.window]", attempt.problems().get(0).toString());
             assertEquals(good, engine.policy());
         }
+    }
+
+    /** A rule whose consequence nests 20,000 parentheses: it parses, and the stack runs out compiling it. */
+    private static final String NESTED_CONSEQUENCE = """
+            package dealdesk.policy;
+            import dev.dealdesk.facts.Deal;
+            global dev.dealdesk.policy.Findings findings;
+            rule "Nested consequence"
+                @code("test.nested") @concerns("failure:test") @severity("FLAG") @approver("FINANCE")
+            when
+                Deal()
+            then
+                int nested = %s;
+            end
+            """.formatted("(".repeat(20_000) + "1" + ")".repeat(20_000));
+
+    static final String TOO_DEEP = "error: the rules are nested too deeply to compile (the stack ran out): reduce the"
+            + " parentheses, brackets or blocks within one another";
+
+    @Test
+    void reload_ruleNestedTooDeeplyToCompile_isRefusedWithTheReason() throws Exception {
+        RulesCopy rules = RulesCopy.of(temp);
+        try (DealDesk engine = DealDesk.builder().rules(rules.directory()).build()) {
+            PolicyVersion good = engine.policy();
+            rules.write("nested.drl", NESTED_CONSEQUENCE);
+            ReloadAttempt attempt = engine.reload();
+            assertFalse(attempt.succeeded());
+            assertEquals("[" + TOO_DEEP + "]", attempt.problems().toString());
+            assertEquals(PolicySource.read(rules.directory()).version().version(), attempt.version());
+            assertEquals(good, engine.policy());
+            assertEquals(attempt, engine.status().lastReload());
+        }
+    }
+
+    @Test
+    void build_ruleNestedTooDeeplyToCompile_doesNotStartAndSaysWhy() throws Exception {
+        RulesCopy rules = RulesCopy.of(temp).write("nested.drl", NESTED_CONSEQUENCE);
+        PolicyLoadException e = assertThrows(PolicyLoadException.class,
+                () -> DealDesk.builder().rules(rules.directory()).build());
+        assertEquals(TOO_DEEP, e.getMessage());
     }
 
     @Test

@@ -131,6 +131,7 @@ class ReadmeTest {
                         outputs[0]);
                 assertTrue(outputs[1].startsWith("[{\"error\":{\"path\":\"/0/asOf\""), outputs[1]);
                 assertTrue(outputs[2].contains("\"version\":\"" + engine.policy().version() + "\""), outputs[2]);
+                assertTrue(outputs[2].contains("\"watcher\":{\"state\":\"OFF\",\"reason\":null}"), outputs[2]);
                 assertTrue(outputs[3].contains("dealdesk_decisions_total{outcome=\"REJECT\"} 1"), outputs[3]);
             } finally {
                 service.close();

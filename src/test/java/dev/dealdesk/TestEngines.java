@@ -21,6 +21,29 @@ import java.util.stream.Stream;
  */
 public final class TestEngines {
 
+    /** Rules that set each other off without end on the deal "endless". */
+    public static final String ENDLESS = """
+            package dealdesk.policy;
+            import dev.dealdesk.facts.Deal;
+            import dev.dealdesk.decision.OwnershipModel;
+            import dev.dealdesk.policy.SellerOwnershipModel;
+            global dev.dealdesk.policy.Findings findings;
+            rule "Start"
+                @code("test.count") @concerns("failure:test") @severity("INFO")
+            when
+                Deal(dealId == "endless")
+            then
+                insert(new SellerOwnershipModel(OwnershipModel.AE_OWNS));
+            end
+            rule "Echo"
+                @code("test.count") @concerns("failure:test") @severity("INFO")
+            when
+                $model : SellerOwnershipModel()
+            then
+                insert(new SellerOwnershipModel($model.model()));
+            end
+            """;
+
     /** The shipped rules directory (tests run from the project root). */
     public static final Path SHIPPED_RULES = Path.of("rules");
 

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -61,6 +62,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--watch", description = "Reload the rules when they change while reading a long input (hot reload).")
     private boolean watch;
 
+    @Mixin
+    private BudgetOptions budget;
+
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Deal JSON file, directory of them, or - for JSON Lines on stdin.")
     private List<String> inputs;
 
@@ -80,7 +84,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DealDesk.Builder builder = DealDesk.builder().rules(rules).watch(watch);
+        DealDesk.Builder builder = DealDesk.builder().rules(rules).watch(watch).budget(budget.budget(spec));
         if (audit != null) {
             builder.audit(audit);
         }

@@ -12,12 +12,20 @@ import java.util.List;
  * @param loadedAt    when it went live
  * @param files       its rules files, relative to the rules directory
  * @param lastReload  the last reload attempt, or {@code null} when there was none
+ * @param watcher     whether changes to the rules are being watched for
  */
-public record PolicyStatus(PolicyVersion live, Instant loadedAt, List<String> files, ReloadAttempt lastReload) {
+public record PolicyStatus(PolicyVersion live, Instant loadedAt, List<String> files, ReloadAttempt lastReload,
+                           WatcherStatus watcher) {
 
     public PolicyStatus {
         requireNonNull(live, "live");
         requireNonNull(loadedAt, "loadedAt");
         files = List.copyOf(files);
+        requireNonNull(watcher, "watcher");
+    }
+
+    /** The status of an engine that does not watch its rules. */
+    public PolicyStatus(PolicyVersion live, Instant loadedAt, List<String> files, ReloadAttempt lastReload) {
+        this(live, loadedAt, files, lastReload, WatcherStatus.off());
     }
 }

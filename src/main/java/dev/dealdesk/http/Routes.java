@@ -3,17 +3,14 @@ package dev.dealdesk.http;
 import dev.dealdesk.DealDesk;
 import dev.dealdesk.decision.Decision;
 import dev.dealdesk.decision.EvaluationException;
-import dev.dealdesk.decision.PolicyProblem;
-import dev.dealdesk.decision.PolicyStatus;
-import dev.dealdesk.decision.ReloadAttempt;
 import dev.dealdesk.facts.InvalidDealException;
 import dev.dealdesk.json.DealJson;
 import dev.dealdesk.json.DecisionJson;
 import dev.dealdesk.json.JsonWriter;
+import dev.dealdesk.json.PolicyStatusJson;
 import dev.dealdesk.json.StrictJson;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -91,7 +88,7 @@ final class Routes {
             return notAllowed("GET");
         }
         return switch (path) {
-            case "/v1/policy" -> Response.json(200, policy(engine.status()));
+            case "/v1/policy" -> Response.json(200, PolicyStatusJson.toText(engine.status()));
             case "/healthz" -> Response.json(200, "{\"status\":\"ok\"}");
             case "/readyz" -> readiness();
             case "/metrics" -> new Response(200, "text/plain; version=0.0.4; charset=utf-8", metrics.text(), Map.of());
@@ -184,36 +181,6 @@ final class Routes {
                 .map(record -> Response.json(200, record))
                 .orElseGet(() -> problem(Problem.of(404, "not-found", "No such decision",
                         "the audit log has no decision " + decisionId)));
-    }
-
-    private static String policy(PolicyStatus status) {
-        JsonArrayBuilder files = Json.createArrayBuilder();
-        status.files().forEach(files::add);
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("version", status.live().version())
-                .add("files", status.live().files())
-                .add("loadedAt", status.loadedAt().toString())
-                .add("fileNames", files);
-        ReloadAttempt last = status.lastReload();
-        if (last == null) {
-            json.addNull("lastReload");
-        } else {
-            JsonArrayBuilder problems = Json.createArrayBuilder();
-            for (PolicyProblem problem : last.problems()) {
-                problems.add(Json.createObjectBuilder().add("file", problem.file()).add("line", problem.line())
-                        .add("column", problem.column()).add("level", problem.level().name().toLowerCase(Locale.ROOT))
-                        .add("message", problem.message()).add("text", problem.toString()));
-            }
-            JsonObjectBuilder attempt = Json.createObjectBuilder().add("at", last.at().toString())
-                    .add("succeeded", last.succeeded()).add("problems", problems);
-            if (last.version() == null) {
-                attempt.addNull("version");
-            } else {
-                attempt.add("version", last.version());
-            }
-            json.add("lastReload", attempt);
-        }
-        return JsonWriter.text(json.build());
     }
 
     private static Response notAllowed(String allowed) {

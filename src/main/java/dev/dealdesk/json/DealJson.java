@@ -49,6 +49,13 @@ public final class DealJson {
             "windowDays", "reachesProduction", "champion");
     private static final List<String> EXPANSION_TARGET = List.of("team", "sponsor", "useCase", "estimatedAcv",
             "targetQuarter");
+    /**
+     * The most expansion targets one deal may list: every target is a fact each map rule joins, so
+     * the work one deal can cause stays bounded (a company's teams, not a data dump).
+     */
+    public static final int MAX_EXPANSION_TARGETS = 1_000;
+    /** The most phases one customer strategy may list. */
+    public static final int MAX_PHASES = 100;
     private static final List<String> STRATEGY = List.of("horizonMonths", "phases", "framing", "expansionTrigger");
     private static final List<String> PHASE = List.of("name", "team", "outcome", "startMonth");
     private static final List<String> SIZING = List.of("seatsNeededForOutcome", "seatsPurchased");
@@ -85,7 +92,7 @@ public final class DealJson {
                 deal.optionalEnum("touchModel", TouchModel.class),
                 deal.requiredObject("seller", DealJson::seller),
                 deal.optionalObject("valueProof", DealJson::valueProof),
-                deal.optionalArray("expansionMap", DealJson::expansionTarget),
+                deal.optionalArray("expansionMap", MAX_EXPANSION_TARGETS, DealJson::expansionTarget),
                 deal.optionalObject("customerStrategy", DealJson::customerStrategy),
                 deal.optionalObject("sizing", DealJson::sizing),
                 deal.optionalObject("customerSuccess", DealJson::customerSuccess),
@@ -124,7 +131,7 @@ public final class DealJson {
         JsonFields strategy = JsonFields.of(value, path, STRATEGY);
         return new CustomerStrategy(
                 strategy.optionalInteger("horizonMonths", 0),
-                strategy.optionalArray("phases", DealJson::phase),
+                strategy.optionalArray("phases", MAX_PHASES, DealJson::phase),
                 strategy.optionalEnum("framing", Framing.class),
                 strategy.optionalEnum("expansionTrigger", ExpansionTrigger.class));
     }

@@ -188,13 +188,17 @@ final class JsonFields {
     }
 
     /** Reads an optional array whose items are read by {@code reader}; empty when absent. */
-    <T> List<T> optionalArray(String name, ObjectReader<T> reader) throws InvalidDealException {
+    <T> List<T> optionalArray(String name, int maxItems, ObjectReader<T> reader) throws InvalidDealException {
         JsonValue value = optional(name);
         if (value == null) {
             return List.of();
         }
         if (value.getValueType() != JsonValue.ValueType.ARRAY) {
             throw new InvalidDealException(path(name), "expected an array, got " + describe(value));
+        }
+        if (value.asJsonArray().size() > maxItems) {
+            throw new InvalidDealException(path(name), "expected at most " + maxItems + " entries, got "
+                    + value.asJsonArray().size());
         }
         List<T> items = new ArrayList<>();
         for (JsonValue item : value.asJsonArray()) {

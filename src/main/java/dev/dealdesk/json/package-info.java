@@ -4,7 +4,8 @@
  * error an {@link dev.dealdesk.facts.InvalidDealException} naming the JSON Pointer of the offending
  * value and what was expected; {@link dev.dealdesk.json.JsonLines} splits JSON Lines input and audit
  * logs into lines. Out: {@link dev.dealdesk.json.DecisionJson} shapes a decision as the policy brief
- * says and {@link dev.dealdesk.json.JsonWriter} writes it, and the canonical form of audit records,
- * through one {@code JsonGenerator}.
+ * says, {@link dev.dealdesk.json.PolicyStatusJson} an engine's policy status, and
+ * {@link dev.dealdesk.json.JsonWriter} writes them, and the canonical form of audit records, through
+ * one {@code JsonGenerator}.
  */
 package dev.dealdesk.json;

@@ -51,6 +51,46 @@ class AuthoringCommandsTest {
     }
 
     @Test
+    void validate_aPolicyThatCannotDecideAGoldenExampleWithinTheBudget_wouldNotLoad() throws Exception {
+        RulesCopy copy = RulesCopy.of(java.nio.file.Files.createDirectories(temp.resolve("rules")))
+                .write("endless.drl", TestEngines.ENDLESS);
+        Path examples = java.nio.file.Files.createDirectories(temp.resolve("examples"));
+        java.nio.file.Files.writeString(examples.resolve("endless.json"), java.nio.file.Files.readString(
+                Path.of("policy-examples/clean-mid-market-land.json")).replace("GOLD-CLEAN-MID-MARKET-LAND", "endless"));
+        CliRunner.Result run = CliRunner.run("", "validate", "--rules", copy.directory().toString(),
+                "--examples", examples.toString(), "--max-firings", "500");
+        assertEquals(1, run.status(), run.out());
+        assertEquals(List.of(examples.resolve("endless.json") + ": error: deal endless could not be decided: its rules"
+                        + " fired 500 times without coming to rest (a rule that sets itself off again?) (the last rule"
+                        + " to fire was \"Echo\")",
+                copy.directory() + ": " + (TestEngines.shippedRuleFiles().size() + 1) + " files, "
+                        + (TestEngines.shippedPolicy().rules().size() + 2) + " rules: the policy compiles but cannot"
+                        + " decide every example (1 error, 0 warnings)"), run.lines());
+    }
+
+    @Test
+    void validate_rulesNestedTooDeeplyToCompile_wouldNotLoad_andSaysWhy() {
+        RulesCopy copy = RulesCopy.of(temp).write("nested.drl", """
+                package dealdesk.policy;
+                import dev.dealdesk.facts.Deal;
+                global dev.dealdesk.policy.Findings findings;
+                rule "Nested"
+                    @code("test.nested") @concerns("failure:test") @severity("FLAG") @approver("FINANCE")
+                when
+                    Deal()
+                then
+                    int nested = %s;
+                end
+                """.formatted("(".repeat(20_000) + "1" + ")".repeat(20_000)));
+        CliRunner.Result run = CliRunner.run("", "validate", "--rules", copy.directory().toString());
+        assertEquals(1, run.status(), run.out() + run.err());
+        assertEquals(List.of("error: the rules are nested too deeply to compile (the stack ran out): reduce the parentheses,"
+                + " brackets or blocks within one another", copy.directory() + ": the policy would not load (1 error, 0 warnings)"),
+                run.lines());
+        assertEquals("", run.err());
+    }
+
+    @Test
     void test_impossibleMinimumCoverage_isACommandLineError() {
         CliRunner.Result run = CliRunner.run("", "test", "--min-coverage", "101");
         assertEquals(2, run.status());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealdesk.RulesCopy;
 import dev.dealdesk.TestDeals;
+import dev.dealdesk.TestEngines;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +42,31 @@ class CliTest {
                     "decisionId", "evaluatedAt"), List.copyOf(decision.keySet()));
             assertEquals(List.of("code", "severity", "concerns", "message", "evidence", "remedy", "approver", "rule"),
                     List.copyOf(decision.getJsonArray("findings").getJsonObject(0).keySet()));
+        }
+
+        @Test
+        void evaluate_aDealPastTheBudget_isAnErrorRecordNamingTheRule_andTheOthersAreDecided() {
+            RulesCopy rules = RulesCopy.of(temp).write("endless.drl", TestEngines.ENDLESS);
+            String good = TestDeals.cleanLand().json();
+            String endless = TestDeals.cleanLand().set("/dealId", "endless").json();
+            CliRunner.Result run = run(good + "\n" + endless + "\n" + good + "\n", "evaluate", "--rules",
+                    rules.directory().toString(), "--max-firings", "100", "-");
+            assertEquals(1, run.status(), run.err());
+            assertEquals(3, run.lines().size());
+            assertEquals("APPROVE", run.line(0).getString("outcome"));
+            assertEquals("stdin:2: the policy failed while deciding this deal: deal endless could not be decided: its rules"
+                    + " fired 100 times without coming to rest (a rule that sets itself off again?) (the last rule to fire"
+                    + " was \"Echo\")", run.line(1).getJsonObject("error").getString("source") + ": "
+                    + run.line(1).getJsonObject("error").getString("message"));
+            assertEquals("APPROVE", run.line(2).getString("outcome"));
+        }
+
+        @Test
+        void evaluate_aBudgetThatIsNotPositive_isACommandLineError() {
+            CliRunner.Result run = run("", "evaluate", "--max-time-ms", "0", "policy-examples/clean-renewal.json");
+            assertEquals(2, run.status());
+            assertTrue(run.err().startsWith("--max-time-ms must be a positive number, not 0"), run.err());
+            assertEquals("", run.out());
         }
 
         @Test

@@ -313,6 +313,16 @@ class DealJsonTest {
         }
 
         @Test
+        void read_expansionMapOverTheLimit_isRefusedBeforeAnyEntryIsRead() {
+            jakarta.json.JsonArrayBuilder map = Json.createArrayBuilder();
+            for (int i = 0; i <= DealJson.MAX_EXPANSION_TARGETS; i++) {
+                map.add(JsonValue.EMPTY_JSON_OBJECT);
+            }
+            assertRejected(deal(edit().replace("/expansionMap", map.build())), "/expansionMap",
+                    "expected at most 1000 entries, got 1001");
+        }
+
+        @Test
         void read_valueProofAsArray_namesPathAndExpectation() {
             assertRejected(deal(edit().replace("/valueProof", JsonValue.EMPTY_JSON_ARRAY)), "/valueProof",
                     "expected an object, got an array");

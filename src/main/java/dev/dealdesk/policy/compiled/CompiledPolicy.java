@@ -5,6 +5,7 @@ import dev.dealdesk.policy.RuleMetadata;
 import static java.util.Objects.requireNonNull;
 
 import dev.dealdesk.decision.Decision;
+import dev.dealdesk.decision.EvaluationBudget;
 import dev.dealdesk.decision.EvaluationException;
 import dev.dealdesk.decision.PolicyLoadException;
 import dev.dealdesk.decision.PolicyVersion;
@@ -19,14 +20,13 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import org.kie.api.KieBase;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ThreadSafeOption;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.runtime.rule.Match;
 
 /**
  * A policy compiled once and ready to decide deals any number of times. Compiling is expensive and
@@ -37,8 +37,6 @@ public final class CompiledPolicy {
 
     /** One thread at a time uses a session: it is taken from the idle queue and put back when done. */
     private static final KieSessionConfiguration SESSION_CONF = sessionConfiguration();
-    /** Rule firings one deal may take: a policy fires a few dozen; more means rules that set each other off without end. */
-    static final int MAX_FIRINGS = 10_000;
 
     private final PolicySource source;
     private final KieBase kieBase;
@@ -104,59 +102,112 @@ public final class CompiledPolicy {
     }
 
     /**
-     * Decides one deal.
+     * Decides one deal within the {@linkplain EvaluationBudget#DEFAULT default budget}.
      *
-     * @throws EvaluationException when a rule throws or the policy breaks its contract with the engine;
-     *                             the deal then has no decision
+     * @throws EvaluationException when a rule throws, the deal runs past its budget or the policy
+     *                             breaks its contract with the engine; the deal then has no decision
      */
     public Decision decide(Deal deal, String decisionId, Instant evaluatedAt) {
-        return decide(deal, decisionId, evaluatedAt, null);
+        return decide(deal, decisionId, evaluatedAt, EvaluationBudget.DEFAULT, null);
     }
 
-    /** As {@link #decide(Deal, String, Instant)}, telling {@code fired} the name of every rule that fires. */
-    public Decision decide(Deal deal, String decisionId, Instant evaluatedAt, Consumer<String> fired) {
+    /**
+     * As {@link #decide(Deal, String, Instant)} within {@code budget}, telling {@code fired} (when
+     * not {@code null}) the name of every rule as it fires.
+     */
+    public Decision decide(Deal deal, String decisionId, Instant evaluatedAt, EvaluationBudget budget,
+                           Consumer<String> fired) {
         requireNonNull(deal, "deal");
+        requireNonNull(budget, "budget");
         Findings findings = new Findings(rules, deal.stage());
         // Building a session's memory is a good part of a decision's cost: sessions are reused, one
         // per concurrent evaluation, and emptied of the last deal's facts rather than reset.
         Session reused = idle.poll();
         Session slot = reused != null ? reused : new Session(kieBase.newKieSession(SESSION_CONF, null));
         KieSession session = slot.kie;
+        // The clock starts once the session is ready: inserting the facts already evaluates conditions.
+        Watch watch = new Watch(budget, fired);
         boolean reusable = false;
-        int firings = 0;
-        AgendaEventListener tracer = fired == null ? null : new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                fired.accept(event.getMatch().getRule().getName());
-            }
-        };
+        int firings;
         try {
             session.setGlobal(Findings.GLOBAL, findings);
-            if (tracer != null) {
-                session.addEventListener(tracer);
-            }
             facts.insert(deal, session, slot.inserted);
-            firings = session.fireAllRules(MAX_FIRINGS);
-            reusable = firings < MAX_FIRINGS;
+            firings = session.fireAllRules(watch, budget.firings());
+            reusable = firings < budget.firings();
+        } catch (OverBudget over) {
+            throw overTime(deal, budget, watch);
         } catch (RuntimeException failure) {
+            if (failure.getCause() instanceof OverBudget) {
+                throw overTime(deal, budget, watch);
+            }
             throw new EvaluationException("deal " + deal.dealId() + " could not be decided: " + rootMessage(failure),
                     failure);
-        } catch (StackOverflowError | OutOfMemoryError exhausted) {
+        } catch (Error error) {
             // A rule that recursed too deep or asked for too much memory: this deal's error, not the process's.
-            throw new EvaluationException("deal " + deal.dealId() + " could not be decided: a rule exhausted the "
-                    + (exhausted instanceof StackOverflowError ? "stack" : "memory") + " (" + exhausted + ")", exhausted);
+            throw new EvaluationException("deal " + deal.dealId() + " could not be decided: " + (error instanceof StackOverflowError
+                    ? "a rule exhausted the stack" : error instanceof OutOfMemoryError ? "a rule exhausted the memory"
+                    : "a rule failed") + " (" + error + ")" + watch.lastRule(), error);
         } finally {
-            if (tracer != null) {
-                session.removeEventListener(tracer);
-            }
             release(slot, reusable);
         }
-        if (firings >= MAX_FIRINGS) {
-            throw new EvaluationException("deal " + deal.dealId() + " could not be decided: its rules fired " + MAX_FIRINGS
-                    + " times without coming to rest (a rule that sets itself off again?)");
+        if (firings >= budget.firings()) {
+            throw new EvaluationException("deal " + deal.dealId() + " could not be decided: its rules fired " + budget.firings()
+                    + " times without coming to rest (a rule that sets itself off again?)" + watch.lastRule());
+        }
+        if (watch.overTime()) {
+            throw overTime(deal, budget, watch);
         }
         return new Decision(deal.dealId(), deal.asOf(), findings.ownershipModel(), findings.sorted(), version(),
                 decisionId, evaluatedAt);
+    }
+
+    private static EvaluationException overTime(Deal deal, EvaluationBudget budget, Watch watch) {
+        return new EvaluationException("deal " + deal.dealId() + " could not be decided: it ran past its time budget of "
+                + budget.time().toMillis() + " ms" + watch.lastRule());
+    }
+
+    /**
+     * Called before each firing: stops the decision once it is past its time, and tells the tracer.
+     * Firings themselves are counted by the session ({@code fireAllRules(filter, max)}).
+     */
+    private static final class Watch implements AgendaFilter {
+        private final long start = System.nanoTime();
+        private final long limit;
+        private final Consumer<String> fired;
+        private String rule;
+
+        Watch(EvaluationBudget budget, Consumer<String> fired) {
+            this.limit = budget.time().toNanos();
+            this.fired = fired;
+        }
+
+        @Override
+        public boolean accept(Match match) {
+            rule = match.getRule().getName();
+            if (overTime()) {
+                throw new OverBudget();
+            }
+            if (fired != null) {
+                fired.accept(rule);
+            }
+            return true;
+        }
+
+        boolean overTime() {
+            return System.nanoTime() - start > limit;
+        }
+
+        /** The rule that was firing last, as the end of a message. */
+        String lastRule() {
+            return rule == null ? "" : " (the last rule to fire was \"" + rule + "\")";
+        }
+    }
+
+    /** Thrown from the agenda filter to stop a decision that ran past its time. */
+    private static final class OverBudget extends RuntimeException {
+        OverBudget() {
+            super("over its time budget", null, false, false);
+        }
     }
 
     /** Deletes every fact and keeps the session for the next deal; a session a rule broke is disposed. */

@@ -40,6 +40,8 @@ final class PolicyCompiler {
 
 
     private static final Pattern BROKEN_FUNCTION = Pattern.compile("\\[ function (\\w+) \\(line:\\d+\\)");
+    /** The longest compiler message kept whole. */
+    private static final int MAX_MESSAGE = 500;
     private static final Pattern LINE_COLUMN = Pattern.compile("[Ll]ine:? (\\d+)(?::|, [Cc]olumn:) ?(\\d+)");
 
     private PolicyCompiler() {
@@ -56,11 +58,10 @@ final class PolicyCompiler {
      * compiling.
      */
     static Compiled compile(PolicySource source, Path cache) throws PolicyLoadException {
-        String version = source.version().version();
-        // The compiled policy of this version is read from the cache while the rules are parsed and
+        // The compiled policy of these files is read from the cache while the rules are parsed and
         // linted, and used only once they pass.
         CompletableFuture<KieBase> cached = cache == null ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> PolicyCache.load(cache, version)).exceptionally(unreadable -> null);
+                : CompletableFuture.supplyAsync(() -> PolicyCache.load(cache, source)).exceptionally(unreadable -> null);
         List<PolicyProblem> problems = new ArrayList<>();
         List<PolicyLint.ParsedFile> parsed = new ArrayList<>();
         for (PolicySource.RuleFile file : source.files()) {
@@ -86,9 +87,9 @@ final class PolicyCompiler {
         }
         KieBase kieBase = cached.join();
         if (kieBase == null) {
-            kieBase = build(parsed, problems);
+            kieBase = buildWithinTheStack(parsed, problems);
             if (kieBase != null && cache != null) {
-                PolicyCache.store(cache, version, kieBase);
+                PolicyCache.store(cache, source, kieBase);
             }
         }
         PolicyChecks.findingsGlobal(kieBase, source, problems);
@@ -101,6 +102,25 @@ final class PolicyCompiler {
                 .sorted(Comparator.comparing(PolicyRule::file).thenComparingInt(PolicyRule::line))
                 .toList();
         return new Compiled(kieBase, Map.copyOf(rules), located, sorted(problems));
+    }
+
+    /**
+     * As {@link #build}, turning a stack the compiler ran out of (rules nested thousands deep, which
+     * the parser accepts) into a problem of the policy rather than an Error out of the engine.
+     */
+    private static KieBase buildWithinTheStack(List<PolicyLint.ParsedFile> parsed, List<PolicyProblem> problems) {
+        try {
+            return build(parsed, problems);
+        } catch (RuntimeException | StackOverflowError failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof StackOverflowError) {
+                    problems.add(PolicyProblem.error("", 0, "the rules are nested too deeply to compile (the stack ran out):"
+                            + " reduce the parentheses, brackets or blocks within one another"));
+                    return null;
+                }
+            }
+            throw failure;
+        }
     }
 
     /** Compiles the parsed files into a KieBase, adding the compiler's problems; null when it has errors. */
@@ -150,14 +170,20 @@ final class PolicyCompiler {
         try {
             parsed = parser.parse(false, file.text());
         } catch (DroolsParserException e) {
-            problems.add(PolicyProblem.error(file.path(), 0, e.getMessage()));
+            problems.add(PolicyProblem.error(file.path(), 0, brief(e.getMessage())));
+            return null;
+        } catch (StackOverflowError e) {
+            // The DRL parser descends once per nesting level: thousands of nested parentheses exhaust
+            // the stack. The frames are gone once caught, so it is a problem of this file like any other.
+            problems.add(PolicyProblem.error(file.path(), 0,
+                    "nested too deeply to parse: reduce the parentheses, brackets or blocks within one another"));
             return null;
         }
         if (parser.hasErrors()) {
             for (DroolsError error : parser.getErrors()) {
                 int line = error instanceof ParserError located ? located.getRow() : 0;
                 int column = error instanceof ParserError located ? located.getCol() + 1 : 0;
-                problems.add(new PolicyProblem(file.path(), line, line > 0 ? column : 0, Level.ERROR, error.getMessage()));
+                problems.add(new PolicyProblem(file.path(), line, line > 0 ? column : 0, Level.ERROR, brief(error.getMessage())));
             }
             return null;
         }
@@ -214,7 +240,16 @@ final class PolicyCompiler {
             column = column > 0 ? column : Integer.parseInt(at.group(2)) + 1;
         }
         Level level = message.getLevel() == Message.Level.ERROR ? Level.ERROR : Level.WARNING;
-        return new PolicyProblem(file, Math.max(line, 0), Math.max(column, 0), level, text.replaceAll("\\s+", " "));
+        return new PolicyProblem(file, Math.max(line, 0), Math.max(column, 0), level, brief(text.replaceAll("\\s+", " ")));
+    }
+
+    /**
+     * A compiler message cut to a readable length: Drools quotes the text it stumbled on, which can
+     * be a whole file.
+     */
+    static String brief(String message) {
+        String text = String.valueOf(message);
+        return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "... (" + text.length() + " characters)";
     }
 
     private static PolicyLoadException failure(List<PolicyProblem> problems) {

@@ -12,7 +12,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,8 +40,9 @@ import java.util.stream.Stream;
  * @param directory the rules directory
  * @param files     the rules files, sorted by relative path
  * @param version   the version and file count
+ * @param manifest  what the version is the hash of: a line per file, {@code <hex digest>  <relative/path>}
  */
-public record PolicySource(Path directory, List<RuleFile> files, PolicyVersion version) {
+public record PolicySource(Path directory, List<RuleFile> files, PolicyVersion version, String manifest) {
 
     /**
      * One rules file.
@@ -54,6 +58,9 @@ public record PolicySource(Path directory, List<RuleFile> files, PolicyVersion v
         }
     }
 
+    /** The largest rules file read: the shipped policy's largest is a few kilobytes. */
+    public static final int MAX_FILE_BYTES = 1024 * 1024;
+
     /** {@code OwnershipModel} was {@code dev.dealdesk.OwnershipModel} before it joined the decision's types. */
     private static final Pattern FORMER_OWNERSHIP_MODEL = Pattern.compile("(\\bimport\\s+)dev\\.dealdesk\\.OwnershipModel\\b");
 
@@ -61,6 +68,7 @@ public record PolicySource(Path directory, List<RuleFile> files, PolicyVersion v
         requireNonNull(directory, "directory");
         files = List.copyOf(files);
         requireNonNull(version, "version");
+        requireNonNull(manifest, "manifest");
     }
 
     /**
@@ -84,31 +92,67 @@ public record PolicySource(Path directory, List<RuleFile> files, PolicyVersion v
             String relative = relative(directory, path);
             if (relative.chars().anyMatch(c -> c == '\\' || Character.isISOControl(c))) {
                 // The version's manifest has a line per file: such a name could forge a line of it.
-                throw failure(relative.replaceAll("\\p{Cntrl}", "?"), "a rules file name may not hold a backslash,"
+                throw failure(printable(relative), "a rules file name may not hold a backslash,"
                         + " a line break or another control character");
             }
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(path);
-            } catch (IOException e) {
-                throw failure(relative, "cannot read: " + e.getMessage());
-            }
+            byte[] bytes = read(relative, path);
             files.add(new RuleFile(relative, withCurrentNames(utf8(relative, bytes))));
             manifest.append(hex(sha256(bytes))).append("  ").append(relative).append('\n');
         }
         String version = "sha256:" + hex(sha256(manifest.toString().getBytes(StandardCharsets.UTF_8)));
-        return new PolicySource(directory, files, new PolicyVersion(version, files.size()));
+        return new PolicySource(directory, files, new PolicyVersion(version, files.size()), manifest.toString());
     }
 
+    /**
+     * The rules files, sorted. Every other entry is left alone, except that a rules directory holds
+     * regular files and folders only: a symbolic link or a special file (a FIFO, a device) is
+     * refused by name, so no byte from outside the directory can reach a message or a version.
+     */
     private static List<Path> rulePaths(Path directory) throws PolicyLoadException {
+        List<Path> rules = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(directory)) {
-            return walk.filter(path -> Files.isRegularFile(path)
-                            && path.getFileName().toString().endsWith(".drl")
-                            && !hidden(directory.relativize(path)))
-                    .sorted(Comparator.comparing(path -> relative(directory, path)))
-                    .toList();
+            for (Path path : (Iterable<Path>) walk::iterator) {
+                Path relative = directory.relativize(path);
+                if (relative.toString().isEmpty() || hidden(relative)) {
+                    continue;
+                }
+                BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                if (attributes.isSymbolicLink() || attributes.isOther()) {
+                    throw failure(printable(relative(directory, path)), (attributes.isSymbolicLink()
+                            ? "is a symbolic link" : "is not a regular file")
+                            + ": a rules directory holds regular files and folders only");
+                }
+                if (attributes.isRegularFile() && path.getFileName().toString().endsWith(".drl")) {
+                    if (attributes.size() > MAX_FILE_BYTES) {
+                        throw failure(printable(relative(directory, path)), "is " + attributes.size()
+                                + " bytes: a rules file may hold at most " + MAX_FILE_BYTES + " bytes");
+                    }
+                    rules.add(path);
+                }
+            }
         } catch (IOException | UncheckedIOException e) {
             throw failure("", "cannot list rules directory " + directory + ": " + e.getMessage());
+        }
+        rules.sort(Comparator.comparing(path -> relative(directory, path)));
+        return rules;
+    }
+
+    /** A name as it may be shown: control characters (a line break in a file name) as {@code ?}. */
+    private static String printable(String name) {
+        return name.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    /** The file's bytes, refused when it grew past the limit since it was listed. */
+    private static byte[] read(String relative, Path path) throws PolicyLoadException {
+        try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw failure(relative, "a rules file may hold at most " + MAX_FILE_BYTES + " bytes");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw failure(relative, "cannot read: " + e.getMessage());
         }
     }
 

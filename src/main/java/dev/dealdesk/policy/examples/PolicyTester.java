@@ -3,6 +3,7 @@ package dev.dealdesk.policy.examples;
 import dev.dealdesk.policy.compiled.CompiledPolicy;
 import dev.dealdesk.policy.compiled.PolicyRule;
 import dev.dealdesk.decision.Decision;
+import dev.dealdesk.decision.EvaluationBudget;
 import dev.dealdesk.decision.EvaluationException;
 import dev.dealdesk.decision.Outcome;
 import dev.dealdesk.json.StrictJson;
@@ -45,6 +46,11 @@ public final class PolicyTester {
         public ExampleResult {
             expectedCodes = List.copyOf(expectedCodes);
             actualCodes = List.copyOf(actualCodes);
+        }
+
+        /** Whether the policy could not decide the example's deal: a rule failed, or it ran past its budget. */
+        public boolean undecided() {
+            return expectedOutcome != null && actualOutcome == null;
         }
 
         public boolean passed() {
@@ -120,11 +126,21 @@ public final class PolicyTester {
     }
 
     /**
-     * Runs every {@code *.json} example in {@code examples}.
+     * Runs every {@code *.json} example in {@code examples} within the default budget.
      *
      * @throws IOException when the directory cannot be listed
      */
     public static Report run(CompiledPolicy policy, Path examples) throws IOException {
+        return run(policy, examples, EvaluationBudget.DEFAULT);
+    }
+
+    /**
+     * Runs every {@code *.json} example in {@code examples}, each within {@code budget}: an example
+     * past it fails.
+     *
+     * @throws IOException when the directory cannot be listed
+     */
+    public static Report run(CompiledPolicy policy, Path examples, EvaluationBudget budget) throws IOException {
         List<Path> files;
         try (Stream<Path> listing = Files.list(examples)) {
             files = listing.filter(path -> path.getFileName().toString().endsWith(".json")
@@ -133,7 +149,7 @@ public final class PolicyTester {
         Map<String, Integer> fired = new LinkedHashMap<>();
         List<ExampleResult> results = new ArrayList<>();
         for (Path file : files) {
-            results.add(run(policy, file, fired));
+            results.add(run(policy, file, budget, fired));
         }
         Map<PolicyRule, Integer> coverage = new LinkedHashMap<>();
         for (PolicyRule rule : policy.rules()) {
@@ -142,7 +158,7 @@ public final class PolicyTester {
         return new Report(results, coverage);
     }
 
-    private static ExampleResult run(CompiledPolicy policy, Path file, Map<String, Integer> fired) {
+    private static ExampleResult run(CompiledPolicy policy, Path file, EvaluationBudget budget, Map<String, Integer> fired) {
         String name = file.getFileName().toString();
         PolicyExample example;
         try {
@@ -154,7 +170,7 @@ public final class PolicyTester {
         }
         Set<String> firedHere = new HashSet<>();
         try {
-            Decision decision = policy.decide(example.deal(), "test", Instant.EPOCH, firedHere::add);
+            Decision decision = policy.decide(example.deal(), "test", Instant.EPOCH, budget, firedHere::add);
             firedHere.forEach(rule -> fired.merge(rule, 1, Integer::sum));
             return new ExampleResult(name, example.outcome(), decision.outcome(), example.codes(), decision.codes(), null);
         } catch (EvaluationException e) {

@@ -23,6 +23,7 @@ final class CodeLint {
     private static final Pattern ARRAY = Pattern.compile("\\bnew\\s+[\\w$.]+\\s*(<[^>]*>)?\\s*\\[");
     private static final Pattern FINDINGS_WORD = Pattern.compile("(?<![\\w$.])findings\\b");
     private static final Pattern FINDINGS_USE = Pattern.compile("findings\\s*\\.\\s*(add|addForEntry|ownershipModel)\\s*\\(");
+    private static final Pattern INSERT = Pattern.compile("(?<![\\w$.])insert(Logical)?\\s*\\(\\s*(new\\s+([\\w$]+)\\s*\\()?");
     private static final Pattern FINDINGS_CALL = Pattern.compile(
             "\\bfindings\\s*\\.\\s*(add|addForEntry|ownershipModel)\\s*\\(\\s*$");
 
@@ -117,8 +118,8 @@ final class CodeLint {
     /**
      * The first structural construct that would hide code from the name checks, as
      * {@code offset@message}, or {@code null}: an anonymous class body (its methods are called
-     * without a dot), an array (its text is an identity hash), or {@code findings} used other than
-     * to report.
+     * without a dot), an array (its text is an identity hash), {@code findings} used other than
+     * to report, or an insert of anything but the rule API's own facts.
      */
     private static String structureProblem(String visible, boolean condition) {
         Matcher array = ARRAY.matcher(visible);
@@ -130,6 +131,14 @@ final class CodeLint {
             if (!FINDINGS_USE.matcher(visible).region(findings.start(), visible.length()).lookingAt()) {
                 return findings.start() + "@findings may only be used to report: findings.add, findings.addForEntry"
                         + " or findings.ownershipModel";
+            }
+        }
+        Matcher insert = INSERT.matcher(visible);
+        while (insert.find()) {
+            if (insert.group(3) == null || !LintAllowlist.INSERTABLE.contains(insert.group(3))) {
+                return insert.start() + "@insert may add only the rule API's own facts (insert(new "
+                        + String.join("(...)), insert(new ", LintAllowlist.INSERTABLE.stream().sorted().toList())
+                        + "(...))): a rule that inserts a Deal or a number changes what every other rule sees";
             }
         }
         for (int i = 0; i < visible.length(); i++) {

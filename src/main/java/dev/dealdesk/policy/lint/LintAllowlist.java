@@ -44,6 +44,10 @@ final class LintAllowlist {
     private static final String NONDETERMINISTIC = "rules must be deterministic";
     private static final String PROPERTIES_READ = "rules must not read system properties";
     private static final String THREADS = "rules must not start threads";
+    private static final String UNBOUNDED = "its cost grows with its arguments without bound, and every evaluation must end quickly";
+    private static final String REGEX = "a regular expression can take exponential time on input text; use contains,"
+            + " startsWith, endsWith or ==";
+    private static final String IDENTITY = "its text is an object identity, different on every run";
     private static final String HOST_LOCALE = "its result depends on the host's locale (a Turkish i, a decimal comma); rules must decide alike everywhere";
 
     /** The DRL package every rules file declares, so functions are shared between files. */
@@ -57,11 +61,15 @@ final class LintAllowlist {
             ExpansionTrigger.class, ExpansionOwner.class, PricingModel.class, OwnershipModel.class,
             MapEntry.class, SellerOwnershipModel.class, Findings.class);
 
-    /** JDK value types: text, numbers, dates and collections. None reaches I/O, threads or reflection. */
+    /**
+     * JDK value types: text, numbers, dates and collections. None reaches I/O, threads or
+     * reflection. Not {@code BigDecimal} or {@code BigInteger}: their arithmetic costs as much as the
+     * digits a rule asks for ({@code pow}, {@code setScale}, {@code new BigDecimal("1e999999999")});
+     * money is multiplied exactly with {@code Money.multiply}.
+     */
     static final List<String> JDK_TYPES = List.of(
             "java.lang.String", "java.lang.Math", "java.lang.Integer", "java.lang.Long", "java.lang.Double",
             "java.lang.Boolean", "java.lang.Number", "java.lang.Character",
-            "java.math.BigDecimal", "java.math.BigInteger", "java.math.RoundingMode",
             "java.time.LocalDate", "java.time.Period", "java.time.Year", "java.time.YearMonth", "java.time.Month",
             "java.time.DayOfWeek", "java.time.temporal.ChronoUnit",
             "java.util.List", "java.util.ArrayList",
@@ -74,7 +82,13 @@ final class LintAllowlist {
 
     /** Words that may be called without an object, besides policy functions. */
     static final Set<String> CALLABLE_WORDS = Set.of("insert", "insertLogical", "if", "switch", "return", "eval", "not",
-            "exists", "forall", "accumulate", "collect", "from", "matches", "contains", "memberOf", "in", "and", "or");
+            "exists", "forall", "accumulate", "collect", "from", "contains", "memberOf", "in", "and", "or");
+
+    /**
+     * The facts a rule may insert: the rule API's own. A rule that inserts a {@code Deal} or a
+     * number changes what every other rule sees, or sets itself off without end.
+     */
+    static final Set<String> INSERTABLE = Set.of(SellerOwnershipModel.class.getSimpleName());
 
     /** Wildcard imports allowed: the whole fact model. */
     static final Set<String> WILDCARD_IMPORTS = Set.of("dev.dealdesk.facts.*");
@@ -100,7 +114,7 @@ final class LintAllowlist {
             "new", "return", "if", "else", "true", "false", "null", "this", "instanceof", "switch", "case",
             "default", "break", "final", "int", "long", "double", "float", "boolean", "char", "short",
             "byte", "void",
-            "matches", "contains", "memberOf", "soundslike", "str", "in", "not", "excludes", "from",
+            "contains", "memberOf", "soundslike", "str", "in", "not", "excludes", "from",
             "accumulate", "collect", "exists", "forall", "eval", "or", "and",
             "insert", "insertLogical", "kcontext", GLOBAL_NAME);
 
@@ -125,7 +139,46 @@ final class LintAllowlist {
             Map.entry("wait", "rules must not block"), Map.entry("notify", "rules must not block"),
             Map.entry("notifyAll", "rules must not block"),
             Map.entry("toUpperCase", HOST_LOCALE), Map.entry("toLowerCase", HOST_LOCALE),
-            Map.entry("format", HOST_LOCALE), Map.entry("formatted", HOST_LOCALE));
+            Map.entry("format", HOST_LOCALE), Map.entry("formatted", HOST_LOCALE),
+            Map.entry("getDisplayName", HOST_LOCALE),
+            Map.entry("repeat", UNBOUNDED), Map.entry("nCopies", UNBOUNDED), Map.entry("datesUntil", UNBOUNDED),
+            Map.entry("pow", UNBOUNDED), Map.entry("replace", UNBOUNDED), Map.entry("fill", UNBOUNDED),
+            Map.entry("matches", REGEX), Map.entry("replaceAll", REGEX), Map.entry("replaceFirst", REGEX),
+            Map.entry("split", REGEX),
+            Map.entry("iterator", IDENTITY), Map.entry("listIterator", IDENTITY), Map.entry("spliterator", IDENTITY),
+            Map.entry("stream", IDENTITY), Map.entry("comparator", IDENTITY), Map.entry("reverseOrder", IDENTITY));
+
+    /**
+     * The members of the JDK value types that rules may call or read: each costs little whatever
+     * its arguments, reads neither the clock nor the locale, and returns a value whose text is its
+     * value. An allowlist: a member not named here is refused, however harmless, until it is
+     * added here with that judgement.
+     */
+    static final Set<String> JDK_MEMBERS = Set.of(
+            // text
+            "length", "isEmpty", "isBlank", "charAt", "contains", "startsWith", "endsWith", "indexOf", "lastIndexOf",
+            "substring", "strip", "stripLeading", "stripTrailing", "trim", "equals", "equalsIgnoreCase", "compareTo",
+            "compareToIgnoreCase", "valueOf", "join", "toString",
+            // numbers
+            "parseInt", "parseLong", "parseDouble", "parseBoolean", "intValue", "longValue", "doubleValue",
+            "booleanValue", "compare", "isNaN", "isInfinite", "isFinite", "sum", "min", "max", "signum",
+            "isDigit", "isLetter", "isLetterOrDigit", "isWhitespace", "MAX_VALUE", "MIN_VALUE", "POSITIVE_INFINITY",
+            "NEGATIVE_INFINITY", "NaN", "abs", "floor", "ceil", "round", "rint", "sqrt", "floorDiv", "floorMod",
+            "addExact", "subtractExact", "multiplyExact", "negateExact", "toIntExact",
+            // dates
+            "of", "parse", "ofEpochDay", "getYear", "getMonth", "getMonthValue", "getDayOfMonth", "getDayOfYear",
+            "getDayOfWeek", "plusDays", "plusWeeks", "plusMonths", "plusYears", "minusDays", "minusWeeks",
+            "minusMonths", "minusYears", "isBefore", "isAfter", "isEqual", "lengthOfMonth", "lengthOfYear",
+            "isLeapYear", "toEpochDay", "withDayOfMonth", "withMonth", "withYear", "until", "between", "getDays",
+            "getMonths", "getYears", "toTotalMonths", "isNegative", "isZero", "ofDays", "ofWeeks", "ofMonths",
+            "ofYears", "getValue", "atDay", "atEndOfMonth", "atMonth", "isLeap", "firstMonthOfQuarter", "plus",
+            "minus", "name", "ordinal", "values", "DAYS", "WEEKS", "MONTHS", "YEARS", "EPOCH",
+            // collections
+            "size", "get", "getOrDefault", "containsKey", "containsValue", "containsAll", "add", "addAll", "put",
+            "putIfAbsent", "remove", "keySet", "subList", "first", "last", "firstKey",
+            "lastKey", "copyOf", "emptyList", "emptyMap", "singletonList", "unmodifiableList", "frequency", "sort",
+            "asList", "isNull", "nonNull", "requireNonNull", "requireNonNullElse", "empty", "ofNullable",
+            "isPresent", "orElse");
 
     /** Names a rule may not declare: package roots would let a fully qualified name through. */
     static final Set<String> PACKAGE_ROOTS = Set.of("java", "javax", "jdk", "sun", "com", "org", "net", "dev", "io",
@@ -174,31 +227,52 @@ final class LintAllowlist {
         properties.removeAll(Set.of("hashCode", "toString", "equals"));
         TYPES = Map.copyOf(types);
         PROPERTIES = Set.copyOf(properties);
-        Set<String> members = new HashSet<>(Set.of("length"));
-        for (String name : types.values()) {
-            Class<?> type;
+        Set<String> members = new HashSet<>(JDK_MEMBERS);
+        for (Class<?> type : POLICY_TYPES) {
+            addMembers(type, null, members);
+        }
+        Set<String> jdkMembers = new HashSet<>();
+        for (String name : JDK_TYPES) {
             try {
-                type = Class.forName(name);
+                addMembers(Class.forName(name), JDK_MEMBERS, jdkMembers);
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException("allowlisted type is missing: " + name, e);
             }
-            for (Method method : type.getMethods()) {
-                members.add(method.getName());
-                String getter = method.getName().startsWith("get") ? method.getName().substring(3)
-                        : method.getName().startsWith("is") ? method.getName().substring(2) : "";
-                if (!getter.isEmpty() && method.getParameterCount() == 0) {
-                    members.add(Character.toLowerCase(getter.charAt(0)) + getter.substring(1));
-                }
-            }
-            for (java.lang.reflect.Field field : type.getFields()) {
-                members.add(field.getName());
-            }
         }
+        Set<String> unknown = new HashSet<>(JDK_MEMBERS);
+        unknown.removeAll(jdkMembers);
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("allowlisted members no allowed JDK type has: " + unknown);
+        }
+        members.addAll(jdkMembers);
         members.removeAll(FORBIDDEN_MEMBERS.keySet());
         MEMBERS = Set.copyOf(members);
     }
 
     private LintAllowlist() {
+    }
+
+    /**
+     * Adds the public methods, fields and getter-derived property names of {@code type} to
+     * {@code members}: all of them, or only those in {@code allowed} (and the properties of those).
+     */
+    private static void addMembers(Class<?> type, Set<String> allowed, Set<String> members) {
+        for (Method method : type.getMethods()) {
+            if (allowed != null && !allowed.contains(method.getName())) {
+                continue;
+            }
+            members.add(method.getName());
+            String getter = method.getName().startsWith("get") ? method.getName().substring(3)
+                    : method.getName().startsWith("is") ? method.getName().substring(2) : "";
+            if (!getter.isEmpty() && method.getParameterCount() == 0) {
+                members.add(Character.toLowerCase(getter.charAt(0)) + getter.substring(1));
+            }
+        }
+        for (java.lang.reflect.Field field : type.getFields()) {
+            if (allowed == null || allowed.contains(field.getName())) {
+                members.add(field.getName());
+            }
+        }
     }
 
     /** Whether {@code fullName} names an allowed type. */

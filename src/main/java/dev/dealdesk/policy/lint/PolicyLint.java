@@ -74,6 +74,7 @@ public final class PolicyLint {
         for (ParsedFile parsed : files) {
             lint.checkFile(parsed);
         }
+        RecursionCheck.check(files, lint.problems);
         return List.copyOf(lint.problems);
     }
 

@@ -37,6 +37,12 @@ class PolicyLintTest {
 
     private static final String NOT_ALLOWED = " is not allowed in rules: not part of the fact model, the findings API"
             + " or the allowed JDK value types";
+    private static final String UNBOUNDED = "its cost grows with its arguments without bound, and every evaluation"
+            + " must end quickly";
+    private static final String REGEX = "a regular expression can take exponential time on input text; use contains,"
+            + " startsWith, endsWith or ==";
+    private static final String INSERT = "insert may add only the rule API's own facts (insert(new SellerOwnershipModel(...))):"
+            + " a rule that inserts a Deal or a number changes what every other rule sees";
     private static final String UNKNOWN = ": rules may name only facts, bound variables, policy functions and allowed"
             + " types (no fully qualified names)";
 
@@ -216,6 +222,32 @@ class PolicyLintTest {
                                 + " the findings API and JDK value types (see README, \"What rules may use\")"),
                 Arguments.of("a binding named like a package", rule("java : Deal()", ""),
                         "hostile.drl:7:5: error: a binding may not be named java"),
+                Arguments.of("a string repeated without bound", rule("Deal()", "String s = \"x\".repeat(2000000000);"),
+                        "hostile.drl:9:20: error: .repeat is not allowed: " + UNBOUNDED),
+                Arguments.of("a list of a billion copies", HEADER + "import java.util.Collections;\nfunction int many() { return Collections.nCopies(200000000, \"x\").size(); }\n",
+                        "hostile.drl:5:42: error: .nCopies is not allowed: " + UNBOUNDED),
+                Arguments.of("big-number arithmetic", HEADER + "import java.math.BigInteger;\n",
+                        "hostile.drl:4:1: error: import of java.math.BigInteger is not allowed: rules may use only the fact model,"
+                                + " the findings API and JDK value types (see README, \"What rules may use\")"),
+                Arguments.of("a regular expression on input", rule("Deal(dealId matches \"(a+)+b\")", ""),
+                        "hostile.drl:7:17: error: matches is not allowed: " + REGEX),
+                Arguments.of("a regular expression in a consequence", rule("$d : Deal()", "String s = $d.dealId().replaceAll(\"(a+)+b\", \"\");"),
+                        "hostile.drl:9:28: error: .replaceAll is not allowed: " + REGEX),
+                Arguments.of("an iterator's text", rule("$d : Deal()", "findings.add(kcontext, \"m\" + $d.expansionMap().iterator(), \"r\");"),
+                        "hostile.drl:9:52: error: .iterator is not allowed: its text is an object identity, different on every run"),
+                Arguments.of("every date up to another", rule("$d : Deal()", "long n = $d.asOf().datesUntil($d.asOf()).count();"),
+                        "hostile.drl:9:24: error: .datesUntil is not allowed: " + UNBOUNDED),
+                Arguments.of("a recursive function", HEADER + "function int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }\n",
+                        "hostile.drl:4:1: error: function fib calls itself (fib -> fib): recursion is not allowed in rules,"
+                                + " since its depth and cost have no bound"),
+                Arguments.of("functions that call each other", HEADER + "function int ping(int n) { return pong(n); }\n"
+                                + "function int pong(int n) { return n == 0 ? 0 : ping(n - 1); }\n",
+                        "hostile.drl:4:1: error: function ping calls itself (ping -> pong -> ping): recursion is not allowed"
+                                + " in rules, since its depth and cost have no bound"),
+                Arguments.of("an insert that changes what other rules see", rule("Deal()", "insert(Integer.valueOf(1));"),
+                        "hostile.drl:9:5: error: " + INSERT),
+                Arguments.of("an insert of a second deal", rule("$d : Deal()", "insert($d);"),
+                        "hostile.drl:9:5: error: " + INSERT),
                 Arguments.of("another package", "package evil;\nimport dev.dealdesk.facts.Deal;\n",
                         "hostile.drl:1:1: error: package must be dealdesk.policy (all rules files share one package), not evil"));
     }
