@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Serves decisions over HTTP for approval flows.",
             "Serves decisions over HTTP (JSON, under /v1) with the rules hot-reloaded and, with --audit, every",
-            "decision recorded before it is returned. Stops gracefully on SIGTERM or Ctrl-C: stops accepting,",
-            "finishes requests in flight, flushes and closes the audit log."},
+            "decision recorded before it is returned. Slow and idle clients are cut off; every error is an",
+            "RFC 9457 problem. Stops gracefully on SIGTERM or Ctrl-C: stops accepting, finishes requests in",
+            "flight, flushes and closes the audit log."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:stopped", "1:the policy cannot load, or the address or audit log cannot be used"})
 final class ServeCommand implements Callable<Integer> {
@@ -47,7 +48,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576", description = "Largest request body (default: ${DEFAULT-VALUE}).")
     private int maxBody;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Threads deciding requests (default: two per core).")
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Threads deciding single deals and small batches (default: two per core); batches over 16 KiB are decided one at a time.")
     private Integer workers;
 
     @Spec

@@ -2,33 +2,35 @@ package dev.dealdesk.http;
 
 import static java.util.Objects.requireNonNull;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.dealdesk.DealDesk;
-import dev.dealdesk.decision.EvaluationException;
-import dev.dealdesk.audit.AuditException;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP decision service, on the JDK's own HTTP server: deals in, decisions out, under the
- * engine's live (hot-reloaded) policy, each decision audited when the engine has an audit log.
- * A bounded pool of workers serves requests; when all are busy the accepting thread serves the
- * next one itself, which slows clients down rather than dropping them. Errors are RFC 9457
- * problems, never stack traces. {@link #close()} stops accepting and lets requests in flight
+ * The HTTP decision service, on Jetty: deals in, decisions out, under the engine's live
+ * (hot-reloaded) policy, each decision audited when the engine has an audit log. A bounded pool of
+ * workers decides single deals and small batches, one more worker large batches; the server's own
+ * threads read requests and answer the rest, so probes are answered however busy the workers are. Slow and idle clients are cut off, and what one request
+ * may hold is bounded ({@link Limits}). Errors, the server's own included, are RFC 9457 problems,
+ * never stack traces or HTML. {@link #close()} stops taking requests and lets those in flight
  * finish.
  */
 public final class DecisionService implements AutoCloseable {
@@ -62,14 +64,17 @@ public final class DecisionService implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ThreadPoolExecutor workers;
+    private final Server server;
+    private final ServerConnector connector;
+    private final ServiceHandler handler;
+    private final List<ThreadPoolExecutor> workers;
     private final Duration drainTime;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile boolean draining;
 
-    private DecisionService(HttpServer server, ThreadPoolExecutor workers, Duration drainTime) {
+    private DecisionService(Server server, ServerConnector connector, ServiceHandler handler, List<ThreadPoolExecutor> workers,
+            Duration drainTime) {
         this.server = server;
+        this.connector = connector;
+        this.handler = handler;
         this.workers = workers;
         this.drainTime = drainTime;
     }
@@ -82,11 +87,6 @@ public final class DecisionService implements AutoCloseable {
     public static DecisionService start(DealDesk engine, Options options) throws IOException {
         requireNonNull(engine, "engine");
         requireNonNull(options, "options");
-        // The JDK server reads these once: a client must send its request, and take the response, within them.
-        System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "30"));
-        System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "60"));
-        // Headers and body go out in separate writes: without TCP_NODELAY, Nagle and delayed ACKs add 40 ms.
-        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
         byte[] token = options.tokenFile() == null ? null
                 : Files.readString(options.tokenFile(), StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8);
         if (token != null && token.length == 0) {
@@ -94,80 +94,55 @@ public final class DecisionService implements AutoCloseable {
         }
         Metrics metrics = new Metrics(engine::auditAppends);
         engine.addReloadListener(attempt -> metrics.reloaded(attempt.succeeded()));
-        HttpServer server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 128);
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(options.workers(), options.workers(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(256), runnable -> {
-                    Thread thread = new Thread(runnable, "dealdesk-http");
-                    thread.setDaemon(true);
-                    return thread;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
-        server.setExecutor(workers);
-        Routes routes = new Routes(engine, metrics, options.maxBodyBytes());
-        DecisionService service = new DecisionService(server, workers, options.drainTime());
-        server.createContext("/", exchange -> service.serve(exchange, routes, token));
-        server.start();
-        return service;
+
+        QueuedThreadPool threads = new QueuedThreadPool(Limits.SERVER_THREADS, 2);
+        threads.setName("dealdesk-http");
+        threads.setDaemon(true);
+        Scheduler timers = new ScheduledExecutorScheduler("dealdesk-http-timer", true);
+        Server server = new Server(threads, timers, null);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(Limits.MAX_HEADER_BYTES);
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(options.host());
+        connector.setPort(options.port());
+        connector.setIdleTimeout(Limits.IDLE_TIMEOUT.toMillis());
+        connector.setAcceptQueueSize(Limits.ACCEPT_QUEUE);
+        HeaderDeadline headerDeadline = new HeaderDeadline(timers, Limits.HEADERS_TIMEOUT);
+        connector.addEventListener(headerDeadline);
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(Limits.MAX_CONNECTIONS, connector));
+        server.setErrorHandler(new ProblemErrors());
+
+        ThreadPoolExecutor workers = workers("dealdesk-worker", options.workers(), Limits.WAITING_FOR_A_WORKER);
+        // The held limit admits no more large bodies than this worker's queue takes.
+        ThreadPoolExecutor largeBodyWorker = workers("dealdesk-batch-worker", 1, Limits.LARGE_BODIES_HELD);
+        ServiceHandler handler = new ServiceHandler(new Routes(engine, metrics, options.maxBodyBytes()), token,
+                options.maxBodyBytes(), workers, largeBodyWorker, timers, headerDeadline);
+        server.setHandler(handler);
+        try {
+            server.start();
+        } catch (Exception e) {
+            stop(server);
+            workers.shutdownNow();
+            largeBodyWorker.shutdownNow();
+            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
+        return new DecisionService(server, connector, handler, List.of(workers, largeBodyWorker), options.drainTime());
+    }
+
+    /** {@code count} daemon threads taking tasks from a queue of {@code queue}; a task beyond it is refused. */
+    private static ThreadPoolExecutor workers(String name, int count, int queue) {
+        return new ThreadPoolExecutor(count, count, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        }, new ThreadPoolExecutor.AbortPolicy());
     }
 
     /** The bound address (with the port picked when 0 was asked for). */
     public InetSocketAddress address() {
-        return server.getAddress();
-    }
-
-    private void serve(HttpExchange exchange, Routes routes, byte[] token) {
-        inFlight.incrementAndGet();
-        try (exchange) {
-            Routes.Response response;
-            try {
-                if (draining) {
-                    exchange.getResponseHeaders().set("Connection", "close");
-                    response = Routes.problem(Problem.of(503, "shutting-down", "The service is stopping",
-                            "send the request again to another instance or after the restart"));
-                } else if (token != null && !Routes.isOpen(exchange.getRequestURI().getPath()) && !authorized(exchange, token)) {
-                    exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
-                    response = Routes.problem(Problem.of(401, "unauthorized", "Missing or wrong bearer token",
-                            "send Authorization: Bearer <token>"));
-                } else {
-                    response = routes.handle(exchange);
-                }
-            } catch (AuditException e) {
-                LOG.error("a decision could not be recorded: {}", e.getMessage());
-                response = Routes.problem(Problem.of(503, "audit-unavailable", "The decision could not be recorded",
-                        "the audit log cannot be written, so no decision is returned"));
-            } catch (EvaluationException e) {
-                LOG.error("the policy failed while deciding: {}", e.getMessage());
-                response = Routes.problem(Problem.of(500, "policy-failed", "The policy failed while deciding",
-                        e.getMessage()));
-            } catch (RuntimeException e) {
-                LOG.error("request failed", e);
-                response = Routes.problem(Problem.of(500, "internal-error", "Internal error", "see the service log"));
-            }
-            send(exchange, response);
-        } catch (IOException | UncheckedIOException e) {
-            LOG.debug("client went away: {}", e.getMessage());
-        } finally {
-            inFlight.decrementAndGet();
-        }
-    }
-
-    private static boolean authorized(HttpExchange exchange, byte[] token) {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
-        if (header == null || !header.startsWith("Bearer ")) {
-            return false;
-        }
-        return MessageDigest.isEqual(header.substring(7).strip().getBytes(StandardCharsets.UTF_8), token);
-    }
-
-    private static void send(HttpExchange exchange, Routes.Response response) throws IOException {
-        byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", response.contentType());
-        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        return new InetSocketAddress(connector.getHost(), connector.getLocalPort());
     }
 
     /**
@@ -176,24 +151,25 @@ public final class DecisionService implements AutoCloseable {
      */
     @Override
     public void close() {
-        draining = true;
-        long deadline = System.nanoTime() + drainTime.toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        server.stop(0);
-        workers.shutdown();
+        handler.drain(drainTime);
+        stop(server);
+        workers.forEach(ThreadPoolExecutor::shutdown);
         try {
-            if (!workers.awaitTermination(drainTime.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("requests still running after {}", drainTime);
+            for (ThreadPoolExecutor pool : workers) {
+                if (!pool.awaitTermination(drainTime.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("requests still running after {}", drainTime);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void stop(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("the server did not stop cleanly: {}", e.toString());
         }
     }
 }

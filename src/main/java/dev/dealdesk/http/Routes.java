@@ -1,27 +1,32 @@
 package dev.dealdesk.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.dealdesk.DealDesk;
 import dev.dealdesk.decision.Decision;
 import dev.dealdesk.decision.EvaluationException;
+import dev.dealdesk.facts.InvalidDealException;
 import dev.dealdesk.json.DealJson;
+import dev.dealdesk.json.DecisionJson;
 import dev.dealdesk.json.JsonWriter;
 import dev.dealdesk.json.PolicyStatusJson;
 import dev.dealdesk.json.StrictJson;
-import dev.dealdesk.facts.InvalidDealException;
-import dev.dealdesk.json.DecisionJson;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-/** The service's endpoints: which method and path does what, and what it answers. */
+/**
+ * The service's endpoints: which method and path does what, and what it answers. Knows nothing of
+ * the server underneath: it takes a method, a path and, for deals, the body's bytes.
+ */
 final class Routes {
 
     /** A response to send. */
@@ -55,48 +60,63 @@ final class Routes {
         return path.equals("/healthz") || path.equals("/readyz");
     }
 
+    /** Whether the request posts deals: its body is read, then given to {@link #decide}. */
+    static boolean takesDeals(String method, String path) {
+        return method.equals("POST") && path.equals(DECISIONS);
+    }
+
     static Response problem(Problem problem) {
         return new Response(problem.status(), "application/problem+json", problem.json(), Map.of());
     }
 
-    Response handle(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        String method = exchange.getRequestMethod();
+    /** The answer to every request but a post of deals. */
+    Response handle(String method, String path) {
         if (path.equals(DECISIONS)) {
-            return method.equals("POST") ? decide(exchange) : notAllowed("POST");
+            return notAllowed("POST");
         }
         if (path.startsWith(DECISIONS + "/") && path.length() > DECISIONS.length() + 1) {
             return method.equals("GET") ? receipt(path.substring(DECISIONS.length() + 1)) : notAllowed("GET");
         }
-        Response fixed = switch (path) {
-            case "/v1/policy" -> Response.json(200, PolicyStatusJson.toText(engine.status()));
-            case "/healthz" -> Response.json(200, "{\"status\":\"ok\"}");
-            case "/readyz" -> Response.json(200, JsonWriter.text(Json.createObjectBuilder().add("status", "ready")
-                    .add("policy", engine.policy().version()).build()));
-            case "/metrics" -> new Response(200, "text/plain; version=0.0.4; charset=utf-8", metrics.text(), Map.of());
-            case "/v1/openapi.json" -> Response.json(200, openApi);
-            default -> null;
+        boolean known = switch (path) {
+            case "/v1/policy", "/healthz", "/readyz", "/metrics", "/v1/openapi.json" -> true;
+            default -> false;
         };
-        if (fixed == null) {
+        if (!known) {
             return problem(Problem.of(404, "not-found", "No such resource", "nothing is served at " + path));
         }
-        return method.equals("GET") ? fixed : notAllowed("GET");
+        if (!method.equals("GET")) {
+            return notAllowed("GET");
+        }
+        return switch (path) {
+            case "/v1/policy" -> Response.json(200, PolicyStatusJson.toText(engine.status()));
+            case "/healthz" -> Response.json(200, "{\"status\":\"ok\"}");
+            case "/readyz" -> readiness();
+            case "/metrics" -> new Response(200, "text/plain; version=0.0.4; charset=utf-8", metrics.text(), Map.of());
+            default -> Response.json(200, openApi);
+        };
     }
 
-    private Response decide(HttpExchange exchange) throws IOException {
-        String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).strip().startsWith("application/json")) {
+    /**
+     * The refusal of a post of deals before its body is read (not JSON, or declared longer than the
+     * limit), or {@code null} when the body should be read.
+     *
+     * @param declaredLength the Content-Length, or -1 when the client did not declare one
+     */
+    Response refuseBeforeReading(String contentType, long declaredLength) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).strip().startsWith("application/json")) {
             return problem(Problem.of(415, "unsupported-media-type", "Send JSON",
-                    "Content-Type must be application/json, not " + (type == null ? "absent" : type)));
+                    "Content-Type must be application/json, not " + (contentType == null ? "absent" : contentType)));
         }
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null && parseLong(declared) > maxBodyBytes) {
-            return tooLarge();
-        }
-        byte[] body = readAtMost(exchange.getRequestBody(), maxBodyBytes);
-        if (body == null) {
-            return tooLarge();
-        }
+        return declaredLength > maxBodyBytes ? tooLarge() : null;
+    }
+
+    Response tooLarge() {
+        return problem(Problem.of(413, "too-large", "Request body too large",
+                "the body must be at most " + maxBodyBytes + " bytes"));
+    }
+
+    /** Decides the deal, or each deal of an array (at most {@link Limits#MAX_BATCH}), in {@code body}. */
+    Response decide(byte[] body) {
         JsonValue document;
         try {
             document = StrictJson.parse(body);
@@ -105,19 +125,28 @@ final class Routes {
             return problem(Problem.badInput(e.path(), e.problem()));
         }
         if (document.getValueType() == JsonValue.ValueType.ARRAY) {
-            JsonArrayBuilder results = Json.createArrayBuilder();
-            for (int i = 0; i < document.asJsonArray().size(); i++) {
+            JsonArray deals = document.asJsonArray();
+            if (deals.size() > Limits.MAX_BATCH) {
+                metrics.invalidInput();
+                return problem(Problem.badInput("", "expected an array of at most " + Limits.MAX_BATCH
+                        + " deals, got " + deals.size()));
+            }
+            // Each result is written as soon as it is made, so a batch holds text, not decisions.
+            List<String> results = new ArrayList<>(deals.size());
+            for (int i = 0; i < deals.size(); i++) {
+                JsonValue result;
                 try {
-                    results.add(DecisionJson.toJson(decide(DealJson.read(document.asJsonArray().get(i), "/" + i))));
+                    result = DecisionJson.toJson(decide(DealJson.read(deals.get(i), "/" + i)));
                 } catch (InvalidDealException e) {
                     metrics.invalidInput();
-                    results.add(DecisionJson.error(null, e.path(), e.problem()));
+                    result = DecisionJson.error(null, e.path(), e.problem());
                 } catch (EvaluationException e) {
                     // One deal the policy cannot decide does not lose the others' decisions.
-                    results.add(DecisionJson.error(null, "/" + i, "the policy failed while deciding this deal: " + e.getMessage()));
+                    result = DecisionJson.error(null, "/" + i, "the policy failed while deciding this deal: " + e.getMessage());
                 }
+                results.add(JsonWriter.text(result));
             }
-            return Response.json(200, JsonWriter.text(results.build()));
+            return Response.json(200, "[" + String.join(",", results) + "]");
         }
         try {
             return Response.json(200, DecisionJson.toLine(decide(DealJson.read(document, ""))));
@@ -134,6 +163,19 @@ final class Routes {
         return decision;
     }
 
+    /** 200 with the live policy when the engine can do its whole job, else 503 with every reason it cannot. */
+    private Response readiness() {
+        List<String> reasons = engine.unready();
+        JsonObjectBuilder body = Json.createObjectBuilder();
+        if (reasons.isEmpty()) {
+            body.add("status", "ready");
+        } else {
+            body.add("status", "unready").add("reasons", Json.createArrayBuilder(reasons));
+        }
+        body.add("policy", engine.policy().version());
+        return Response.json(reasons.isEmpty() ? 200 : 503, JsonWriter.text(body.build()));
+    }
+
     private Response receipt(String decisionId) {
         return engine.auditRecord(decisionId)
                 .map(record -> Response.json(200, record))
@@ -144,33 +186,5 @@ final class Routes {
     private static Response notAllowed(String allowed) {
         return new Response(405, "application/problem+json", Problem.of(405, "method-not-allowed", "Method not allowed",
                 "use " + allowed).json(), Map.of("Allow", allowed));
-    }
-
-    private Response tooLarge() {
-        return problem(Problem.of(413, "too-large", "Request body too large",
-                "the body must be at most " + maxBodyBytes + " bytes"));
-    }
-
-    /** The whole body, or {@code null} when it is longer than {@code limit}. */
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream(Math.min(limit, 64 * 1024));
-        byte[] chunk = new byte[16 * 1024];
-        int read;
-        while ((read = in.read(chunk)) != -1) {
-            if (body.size() + read > limit) {
-                return null;
-            }
-            body.write(chunk, 0, read);
-        }
-        return body.toByteArray();
-    }
-
-
-    private static long parseLong(String text) {
-        try {
-            return Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

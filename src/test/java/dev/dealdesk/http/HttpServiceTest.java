@@ -112,6 +112,19 @@ class HttpServiceTest {
     }
 
     @Test
+    void batchOverTheLimit_isA400ProblemSayingWhatWasExpected() throws Exception {
+        String thousand = "[" + String.join(",", java.util.Collections.nCopies(Limits.MAX_BATCH, "{}")) + "]";
+        HttpResponse<String> atTheLimit = post(thousand);
+        assertEquals(200, atTheLimit.statusCode(), atTheLimit.body());
+        assertEquals(Limits.MAX_BATCH, Json.createReader(new StringReader(atTheLimit.body())).readArray().size());
+
+        HttpResponse<String> over = post(thousand.replace("[{}", "[{},{}"));
+        assertProblem(over, 400, "/problems/invalid-deal");
+        assertEquals("", object(over).getString("path"));
+        assertEquals("expected an array of at most 1000 deals, got 1001", object(over).getString("detail"));
+    }
+
+    @Test
     void badInput_isA400ProblemNamingThePath() throws Exception {
         HttpResponse<String> invalid = post(TestDeals.cleanLand().set("/customerSuccess/csmAssinged", true).json());
         assertProblem(invalid, 400, "/problems/invalid-deal");
