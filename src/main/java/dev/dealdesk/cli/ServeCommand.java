@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -36,6 +37,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--audit", paramLabel = "FILE", description = "Record every decision in this audit log.")
     private Path audit;
 
+    @Mixin
+    private BudgetOptions budget;
+
     @Option(names = "--host", paramLabel = "H", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
     private String host;
 
@@ -59,7 +63,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DealDesk.Builder builder = DealDesk.builder().rules(rules).watch(true);
+        DealDesk.Builder builder = DealDesk.builder().rules(rules).watch(true).budget(budget.budget(spec));
         if (examples != null) {
             builder.examples(examples);
         }
