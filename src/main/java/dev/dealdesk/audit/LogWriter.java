@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -172,31 +170,43 @@ final class LogWriter {
         try {
             head.write(durable);
         } catch (IOException e) {
-            LOG.error("the head of audit log {} cannot be written: {}", file, e.getMessage());
             headFailure = new AuditException("the head of audit log " + file + " cannot be written: " + e.getMessage(), e);
         }
+        boolean wasFailing;
         synchronized (queue) {
+            wasFailing = failure != null;
             failure = headFailure;
+        }
+        if (headFailure != null && !wasFailing) {
+            LOG.error("{}; it falls behind the log until it can", headFailure.getMessage());
+        } else if (headFailure == null && wasFailing) {
+            LOG.info("audit log {} can be written again", file);
         }
         batch.forEach(pending -> pending.done().complete(pending.record()));
     }
 
     /** Fails {@code batch} and every record chained after it, cuts the log back, and chains on from the last record on storage. */
     private void fail(List<Pending> batch, IOException e) {
-        LOG.error("audit log {} cannot be written: {}", file, e.getMessage());
         try {
             channel.truncate(end);
             channel.force(false);
         } catch (IOException cut) {
-            LOG.warn("audit log {} cannot be cut back to its last record yet: {}", file, cut.getMessage());
+            LOG.warn("audit log {} cannot be cut back to its last record yet (it will be before the next write): {}",
+                    file, cut.getMessage());
         }
         AuditException failed = new AuditException("audit log " + file + " cannot be written: " + e.getMessage(), e);
         List<Pending> chained;
+        boolean first;
         synchronized (queue) {
+            // Said once when writes start failing, not for every record refused while they do.
+            first = failure == null;
             failure = failed;
             chained = List.copyOf(queue);
             queue.clear();
             lastHash = durable.hash();
+        }
+        if (first) {
+            LOG.error("audit log {} cannot be written: {}; records fail until it can", file, e.getMessage());
         }
         batch.forEach(pending -> pending.done().completeExceptionally(failed));
         chained.forEach(pending -> pending.done().completeExceptionally(failed));
@@ -207,18 +217,8 @@ final class LogWriter {
      * back what a failed batch left, and catches the head up.
      */
     private void probe() {
-        Path probe = LogFiles.probe(file);
         try {
-            try (FileChannel out = storage.open(probe, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
-                ByteBuffer bytes = ByteBuffer.allocate(PROBE_BYTES);
-                while (bytes.hasRemaining()) {
-                    out.write(bytes);
-                }
-                out.force(false);
-            } finally {
-                Files.deleteIfExists(probe);
-            }
+            storage.probe(LogFiles.probe(file), PROBE_BYTES);
             if (channel.size() > end) {
                 // the bytes of a failed batch that could not be cut back when it failed
                 channel.truncate(end);
