@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
@@ -73,6 +74,10 @@ public final class AuditLog implements AutoCloseable {
         requireNonNull(file, "file");
         requireNonNull(engine, "engine");
         LogPath.checkWritable(file);
+        if (Files.notExists(file) && Files.exists(LogFiles.head(file))) {
+            throw new AuditException("audit log " + file + " is missing, but its head " + LogFiles.head(file)
+                    + " is there: the log was deleted; run dealdesk verify " + file);
+        }
         FileChannel channel = null;
         try {
             channel = storage.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);

@@ -1,6 +1,7 @@
 package dev.dealdesk.audit;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -99,7 +100,11 @@ public final class AuditVerifier {
     private AuditVerifier() {
     }
 
-    /** Verifies {@code log}. */
+    /**
+     * Verifies {@code log}.
+     *
+     * @throws java.nio.file.NoSuchFileException when there is no such log, nor a head of one
+     */
     public static Report verify(Path log) throws IOException {
         return verify(log, null);
     }
@@ -120,6 +125,11 @@ public final class AuditVerifier {
             head = Optional.empty();
             problems.add(new Problem(Kind.HEAD_EDITED, 0, null, "the head file " + LogFiles.head(log)
                     + " is not one a writer wrote (" + e.getMessage() + "): edited"));
+        }
+        if (Files.notExists(log) && Files.exists(LogFiles.head(log))) {
+            problems.add(new Problem(Kind.DELETED, 1, null, "the log file is missing, but its head " + LogFiles.head(log)
+                    + " is there" + head.map(kept -> ", naming " + kept.records() + " records").orElse("") + ": it was deleted"));
+            return new Report(0, LogHead.empty(), head, Optional.empty(), List.copyOf(problems));
         }
         List<Entry> entries = new ArrayList<>();
         Map<String, Long> versions = new LinkedHashMap<>();

@@ -4,6 +4,8 @@ import dev.dealdesk.audit.AuditVerifier;
 import dev.dealdesk.audit.LogHead;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -55,12 +57,16 @@ final class VerifyCommand implements Callable<Integer> {
                     + expect + "\n");
             return 2;
         }
-        if (!CommandSupport.logExists(log, err)) {
+        // A missing log is verified too: if its head is still there, the log was deleted.
+        if (Files.exists(log) && !CommandSupport.logExists(log, err)) {
             return 2;
         }
         AuditVerifier.Report report;
         try {
             report = AuditVerifier.verify(log, expect);
+        } catch (NoSuchFileException e) {
+            err.print("dealdesk: no such audit log: " + log + "\n");
+            return 2;
         } catch (IOException e) {
             err.print("dealdesk: cannot read " + log + ": " + e.getMessage() + "\n");
             return 2;

@@ -226,6 +226,16 @@ class TamperingTest {
     }
 
     @Test
+    void logFileDeletedWithItsHeadLeft_isDeleted_andAWriterDoesNotStartAnother() throws Exception {
+        Files.delete(log);
+        assertFirst(Kind.DELETED, 1, null);
+        assertTrue(first().message().startsWith("the log file is missing, but its head"), first().message());
+        AuditException refused = assertThrows(AuditException.class, () -> AuditLog.open(log, "test"));
+        assertTrue(refused.getMessage().contains("the log was deleted"), refused.getMessage());
+        assertTrue(Files.notExists(log), "no new, empty log is started in its place");
+    }
+
+    @Test
     void verify_lastRecordReplacedByAForgedOneWithAValidHash_isRewritten() throws Exception {
         forgeLastRecord();
         assertFirst(Kind.REWRITTEN, 10, null);
