@@ -205,8 +205,8 @@ public final class DealDesk implements AutoCloseable {
         }
 
         /**
-         * Records every decision in this audit log (JSON Lines, hash-chained, policies pinned beside it)
-         * before returning it. None by default.
+         * Records every decision in this audit log (JSON Lines, hash-chained, its head and policies
+         * kept beside it) before returning it. Its directory must exist. None by default.
          */
         public Builder audit(Path file) {
             this.audit = requireNonNull(file, "file");
@@ -260,7 +260,8 @@ public final class DealDesk implements AutoCloseable {
          *
          * @throws PolicyLoadException carrying every {@code file:line} problem when the policy cannot load
          * @throws IllegalStateException when no rules directory was given
-         * @throws AuditException when the audit log cannot be opened (another writer holds it, say)
+         * @throws AuditException when the audit log cannot be opened (its path cannot be written, another
+         *                        writer holds it, or it lost records its head says were written)
          */
         public DealDesk build() throws PolicyLoadException {
             if (rules == null) {

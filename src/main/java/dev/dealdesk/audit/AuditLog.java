@@ -6,21 +6,17 @@ import dev.dealdesk.decision.Decision;
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.policy.compiled.PolicySource;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,63 +24,63 @@ import org.slf4j.LoggerFactory;
  * The append-only audit log: one {@link AuditRecord} per line (JSON Lines), each chained to the one
  * before by its hash. An appended record is forced to storage before its future completes; records
  * waiting together are written and forced together (group commit), so many threads append at the
- * speed of one force per batch. One writer per file: the file is locked while open, and another
- * process gets an {@link AuditException}. On open, a torn last line (a crash mid-write) is set aside
- * in {@code <file>.torn-<millis>} and the chain continues from the last whole record.
- * Thread-safe.
+ * speed of one force per batch. After each batch is forced, the writer records the log's
+ * {@link LogHead} in the head file beside it ({@code <file>.head}), so records deleted from the end
+ * are seen. A batch that cannot be written (a full disk) fails, with every record chained after
+ * it, and leaves nothing behind; appends succeed again once the disk takes writes, and
+ * {@link #problem()} says so without waiting for one. One writer per file: the
+ * file is locked while open, and another process gets an {@link AuditException}. On open, a log
+ * that holds fewer records than its head, or not the record its head names, is refused untouched;
+ * a torn last line beyond the head (a crash mid-write) is set aside in {@code <file>.torn-<millis>}
+ * and the chain continues from the last whole record. Thread-safe.
  */
 public final class AuditLog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
-
-    private record Pending(byte[] line, AuditRecord record, CompletableFuture<AuditRecord> done) {
-    }
 
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
     private final PolicySnapshots snapshots;
     private final String engine;
-    private final String recovered;
-    private final Thread writer;
-    private final List<Pending> queue = new ArrayList<>();
     private final Map<String, Long> offsets = new ConcurrentHashMap<>();
     private final AtomicLong appended = new AtomicLong();
-    private String lastHash;
-    private boolean closing;
-    private IOException failure;
+    private String recovered;
+    private HeadFile head;
+    private LogWriter writer;
 
-    private AuditLog(Path file, FileChannel channel, FileLock lock, String lastHash, String engine, String recovered) {
+    private AuditLog(Path file, FileChannel channel, FileLock lock, String engine) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
         this.snapshots = PolicySnapshots.beside(file);
-        this.lastHash = lastHash;
         this.engine = engine;
-        this.recovered = recovered;
-        this.writer = new Thread(this::writeLoop, "dealdesk-audit-writer");
-        this.writer.setDaemon(true);
     }
 
     /**
-     * Opens (or creates) the log for appending.
+     * Opens (or creates) the log for appending. Its directory must exist: a mistyped path is an
+     * error, not the start of a second, separate audit trail.
      *
      * @param engine the engine version each record names
-     * @throws AuditException when another process holds the log, it is not a regular file, or it cannot be
-     *                        read or written
+     * @throws AuditException when the path cannot be written (no such directory, a directory, not a
+     *                        regular file, read-only), another process holds the log, or the log
+     *                        lost records its head says were written
      */
     public static AuditLog open(Path file, String engine) {
+        return open(file, engine, Storage.FILES);
+    }
+
+    static AuditLog open(Path file, String engine, Storage storage) {
         requireNonNull(file, "file");
         requireNonNull(engine, "engine");
+        LogPath.checkWritable(file);
+        if (Files.notExists(file) && Files.exists(LogFiles.head(file))) {
+            throw new AuditException("audit log " + file + " is missing, but its head " + LogFiles.head(file)
+                    + " is there: the log was deleted; run dealdesk verify " + file);
+        }
         FileChannel channel = null;
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            if (Files.exists(file) && !Files.isRegularFile(file)) {
-                // A device or a pipe has no end to read and cannot be forced: records would not be kept.
-                throw new AuditException("audit log " + file + " is not a regular file");
-            }
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = storage.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -95,16 +91,76 @@ public final class AuditLog implements AutoCloseable {
                 channel.close();
                 throw new AuditException("audit log " + file + " is in use by another writer");
             }
-            String recovered = LogChannel.setAsideTornTail(file, channel);
-            String lastHash = LogChannel.lastHash(file, channel);
-            channel.position(channel.size());
-            AuditLog log = new AuditLog(file, channel, lock, lastHash, engine, recovered);
-            log.indexExisting();
-            log.writer.start();
+            AuditLog log = new AuditLog(file, channel, lock, engine);
+            log.start(storage);
             return log;
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new AuditException("cannot open audit log " + file + ": " + e.getMessage(), e);
+            throw new AuditException("cannot open audit log " + file + ": " + LogPath.why(e), e);
+        } catch (AuditException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    /** Checks the log against its head, sets a torn tail aside, and starts the writer. */
+    private void start(Storage storage) throws IOException {
+        LogHead expected;
+        try {
+            expected = HeadFile.read(file).orElse(null);
+        } catch (AuditFormatException e) {
+            throw new AuditException("the head file of audit log " + file + " is not one a writer wrote (" + e.getMessage()
+                    + "); run dealdesk verify " + file);
+        }
+        LogChannel.Scan scan = LogChannel.scan(channel, expected == null ? 0 : expected.records(), offsets::put);
+        LogHead found = found(scan, expected);
+        recovered = LogChannel.setAsideTornTail(file, channel, scan.end());
+        try {
+            head = HeadFile.open(file, found, storage);
+        } catch (AuditFormatException e) {
+            throw new AuditException("the head file of audit log " + file + " is not one a writer wrote (" + e.getMessage() + ")");
+        }
+        if (!head.head().equals(found)) {
+            // Records forced to the log just before a crash, before their head was written.
+            try {
+                head.write(found);
+            } catch (IOException e) {
+                head.close();
+                throw e;
+            }
+        }
+        writer = new LogWriter(file, channel, head, storage, scan.end(), found, (record, offset) -> {
+            offsets.put(record.decisionId(), offset);
+            appended.incrementAndGet();
+        });
+    }
+
+    /**
+     * The log's head as it holds it: refused when the log lost records its head says were
+     * written, or when its last record cannot be read (no chain can follow it). Refused logs are
+     * left untouched, for verify to report.
+     */
+    private LogHead found(LogChannel.Scan scan, LogHead expected) {
+        if (expected != null) {
+            String hashThere = null;
+            try {
+                hashThere = scan.counted() == null ? null : AuditRecord.parse(scan.counted()).hash();
+            } catch (AuditFormatException unreadable) {
+                // an edit, which verify reports; the last record is checked below
+            }
+            expected.lostBy(scan.records(), hashThere).ifPresent(problem -> {
+                throw new AuditException("audit log " + file + ": " + problem.kind() + ": " + problem.message()
+                        + "; it is left as it is: run dealdesk verify " + file);
+            });
+        }
+        if (scan.records() == 0) {
+            return LogHead.empty();
+        }
+        try {
+            return new LogHead(scan.records(), AuditRecord.parse(scan.last()).hash());
+        } catch (AuditFormatException e) {
+            throw new AuditException("the last record of " + file + " cannot be read (" + e.getMessage()
+                    + "); run dealdesk verify " + file);
         }
     }
 
@@ -115,12 +171,11 @@ public final class AuditLog implements AutoCloseable {
 
     /**
      * Why the log cannot take records now, or empty when it can. Read by the service's readiness
-     * check.
+     * check; while writes fail, the writer tries the disk every second, so this clears once the
+     * disk takes writes again, whether or not a record arrives.
      */
     public Optional<String> problem() {
-        synchronized (queue) {
-            return failure == null ? Optional.empty() : Optional.of("the audit log cannot be written: " + failure.getMessage());
-        }
+        return writer.problem();
     }
 
     /** How many records this writer has put on storage since it opened the log. */
@@ -145,20 +200,6 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /**
-     * Indexes the decision ids already in the log, so {@link #find} serves old decisions too. Reads
-     * through the locked channel: opening and closing another handle on the file would drop the lock.
-     */
-    private void indexExisting() throws IOException {
-        LogChannel.forEachLine(channel, line -> {
-            try {
-                offsets.put(AuditRecord.parse(line).decisionId(), line.offset());
-            } catch (AuditFormatException unreadable) {
-                // verify reports it; it has no decision to find
-            }
-        });
-    }
-
     /** Where the torn last line found on open was set aside, or {@code null} when there was none. */
     public String recoveredTornTail() {
         return recovered;
@@ -180,81 +221,17 @@ public final class AuditLog implements AutoCloseable {
                     + e.getMessage(), e));
             return done;
         }
-        synchronized (queue) {
-            if (closing || failure != null) {
-                done.completeExceptionally(new AuditException("audit log " + file + " is closed"
-                        + (failure == null ? "" : " after a write failure: " + failure.getMessage()), failure));
-                return done;
-            }
-            // The chain is fixed here, in the order records are queued, which is the order they are written.
-            AuditRecord record = AuditRecord.of(deal, decision, engine, lastHash);
-            lastHash = record.hash();
-            queue.add(new Pending((record.line() + "\n").getBytes(StandardCharsets.UTF_8), record, done));
-            queue.notifyAll();
-        }
-        return done;
-    }
-
-    private void writeLoop() {
-        while (true) {
-            List<Pending> batch;
-            synchronized (queue) {
-                while (queue.isEmpty() && !closing) {
-                    try {
-                        queue.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-                if (queue.isEmpty()) {
-                    return;
-                }
-                batch = new ArrayList<>(queue);
-                queue.clear();
-            }
-            try {
-                int size = batch.stream().mapToInt(pending -> pending.line().length).sum();
-                ByteBuffer bytes = ByteBuffer.allocate(size);
-                long start = channel.position();
-                batch.forEach(pending -> bytes.put(pending.line()));
-                bytes.flip();
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(false);
-                long offset = start;
-                for (Pending pending : batch) {
-                    offsets.put(pending.record().decisionId(), offset);
-                    offset += pending.line().length;
-                }
-                appended.addAndGet(batch.size());
-                batch.forEach(pending -> pending.done().complete(pending.record()));
-            } catch (IOException e) {
-                LOG.error("audit log {} cannot be written: {}", file, e.getMessage());
-                AuditException failed = new AuditException("audit log " + file + " cannot be written: " + e.getMessage(), e);
-                batch.forEach(pending -> pending.done().completeExceptionally(failed));
-                synchronized (queue) {
-                    failure = e;
-                    queue.forEach(pending -> pending.done().completeExceptionally(failed));
-                    queue.clear();
-                }
-                return;
-            }
-        }
+        return writer.append(previous -> AuditRecord.of(deal, decision, engine, previous));
     }
 
     /** Writes what is queued, forces it, and releases the file. */
     @Override
     public void close() {
-        synchronized (queue) {
-            closing = true;
-            queue.notifyAll();
-        }
+        writer.close();
         try {
-            writer.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            head.close();
+        } catch (IOException e) {
+            LOG.warn("closing the head of {}: {}", file, e.getMessage());
         }
         try {
             lock.release();

@@ -9,12 +9,14 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reading and repairing the audit log through the writer's own locked channel. On Linux a process
- * loses its lock on a file when it closes any handle on it, so the writer never opens another.
+ * Reading the audit log (on opening it, and a record's line later) and setting a torn tail aside,
+ * through the writer's own locked channel. On Linux a process loses its lock on a file when it
+ * closes any handle on it, so the writer never opens another.
  */
 final class LogChannel {
 
@@ -51,17 +53,16 @@ final class LogChannel {
         return line.toString(StandardCharsets.UTF_8);
     }
 
-    /** Moves bytes after the last line break to a side file, and cuts the log there. */
-    static String setAsideTornTail(Path file, FileChannel channel) throws IOException {
+    /** Moves the bytes after {@code keep}, the end of the last complete line, to a side file, and cuts the log there. */
+    static String setAsideTornTail(Path file, FileChannel channel, long keep) throws IOException {
         long size = channel.size();
-        if (size == 0 || lastByte(channel, size) == '\n') {
+        if (size == keep) {
             return null;
         }
-        long keep = lastLineBreak(channel, size) + 1;
         ByteBuffer torn = ByteBuffer.allocate((int) (size - keep));
         channel.read(torn, keep);
         torn.flip();
-        Path aside = file.resolveSibling(file.getFileName() + ".torn-" + System.currentTimeMillis());
+        Path aside = LogFiles.tornAside(file, System.currentTimeMillis());
         try (FileChannel out = FileChannel.open(aside, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             out.write(torn);
             out.force(true);
@@ -72,43 +73,37 @@ final class LogChannel {
         return aside.toString();
     }
 
-    static String lastHash(Path file, FileChannel channel) throws IOException {
-        long size = channel.size();
-        if (size == 0) {
-            return AuditRecord.GENESIS;
-        }
-        long start = lastLineBreak(channel, size - 1) + 1;
-        ByteBuffer line = ByteBuffer.allocate((int) (size - 1 - start));
-        channel.read(line, start);
-        try {
-            return AuditRecord.parse(line.array()).hash();
-        } catch (AuditFormatException e) {
-            throw new AuditException("the last record of " + file + " cannot be read (" + e.getMessage()
-                    + "); run dealdesk verify " + file);
-        }
+    /**
+     * What a writer reads from its log on opening it.
+     *
+     * @param records  complete lines
+     * @param end      where the last complete line ends
+     * @param last     the last complete line, or {@code null} when there is none
+     * @param counted  the line at the count {@code scan} was asked about, or {@code null} when there is none
+     */
+    record Scan(long records, long end, JsonLines.Line last, JsonLines.Line counted) {
     }
 
-    private static byte lastByte(FileChannel channel, long size) throws IOException {
-        ByteBuffer one = ByteBuffer.allocate(1);
-        channel.read(one, size - 1);
-        return one.get(0);
-    }
-
-    /** The position of the last line break before {@code end}, or -1. */
-    private static long lastLineBreak(FileChannel channel, long end) throws IOException {
-        ByteBuffer chunk = ByteBuffer.allocate(8192);
-        long position = end;
-        while (position > 0) {
-            int length = (int) Math.min(chunk.capacity(), position);
-            chunk.clear().limit(length);
-            channel.read(chunk, position - length);
-            for (int i = length - 1; i >= 0; i--) {
-                if (chunk.get(i) == '\n') {
-                    return position - length + i;
-                }
+    /**
+     * Reads every complete line through the channel: hands each record's decision id and offset to
+     * {@code index}, and keeps the last line and line number {@code count}.
+     */
+    static Scan scan(FileChannel channel, long count, BiConsumer<String, Long> index) throws IOException {
+        long[] records = {0, 0};
+        JsonLines.Line[] kept = {null, null};
+        forEachLine(channel, line -> {
+            records[0] = line.number();
+            records[1] = line.offset() + line.length() + 1;
+            kept[0] = line;
+            if (line.number() == count) {
+                kept[1] = line;
             }
-            position -= length;
-        }
-        return -1;
+            try {
+                index.accept(AuditRecord.parse(line).decisionId(), line.offset());
+            } catch (AuditFormatException unreadable) {
+                // verify reports it; it has no decision to find
+            }
+        });
+        return new Scan(records[0], records[1], kept[0], kept[1]);
     }
 }

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -29,14 +31,7 @@ final class PolicySnapshots {
 
     /** Snapshots of the log {@code logFile}, in the {@code policies} folder beside the file it names. */
     static PolicySnapshots beside(Path logFile) {
-        Path log = logFile.toAbsolutePath();
-        try {
-            // Beside the file itself, not a link to it, so a writer and a reader of either path agree.
-            log = log.toRealPath();
-        } catch (IOException notThereYet) {
-            // A new log: beside the path given
-        }
-        return new PolicySnapshots(log.getParent().resolve("policies"));
+        return new PolicySnapshots(LogFiles.policies(logFile));
     }
 
     private PolicySnapshots(Path directory) {
@@ -81,7 +76,7 @@ final class PolicySnapshots {
                     throw moveFailed;
                 }
             }
-            forceDirectory(directory);
+            LogFiles.forceDirectory(directory);
         }
         stored.add(version);
     }
@@ -100,12 +95,31 @@ final class PolicySnapshots {
         return source;
     }
 
-    private static void forceDirectory(Path directory) {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException notSupported) {
-            // some file systems cannot force a directory; the files themselves are forced
+    /**
+     * The snapshots of {@code versions} (each with the line that first used it) that are missing, or
+     * whose files no longer give their version.
+     */
+    List<AuditVerifier.Problem> check(Map<String, Long> versions) {
+        List<AuditVerifier.Problem> problems = new ArrayList<>();
+        for (Map.Entry<String, Long> version : versions.entrySet()) {
+            Path folder = of(version.getKey());
+            if (!Files.isDirectory(folder)) {
+                problems.add(new AuditVerifier.Problem(AuditVerifier.Kind.MISSING_SNAPSHOT, version.getValue(), null, "policy "
+                        + version.getKey() + ", first used on line " + version.getValue() + ", is not pinned at " + folder));
+                continue;
+            }
+            String actual;
+            try {
+                actual = PolicySource.read(folder).version().version();
+            } catch (PolicyLoadException e) {
+                actual = "unreadable (" + e.getMessage() + ")";
+            }
+            if (!actual.equals(version.getKey())) {
+                problems.add(new AuditVerifier.Problem(AuditVerifier.Kind.ALTERED_SNAPSHOT, version.getValue(), null,
+                        "pinned policy " + folder + " was altered: its files give " + actual + ", not " + version.getKey()));
+            }
         }
+        return problems;
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -56,7 +56,7 @@ final class EvaluateCommand implements Callable<Integer> {
     private Format format;
 
     @Option(names = "--audit", paramLabel = "FILE",
-            description = "Record every decision in this audit log before printing it.")
+            description = "Record every decision in this audit log (its directory must exist) before printing it.")
     private Path audit;
 
     @Option(names = "--watch", description = "Reload the rules when they change while reading a long input (hot reload).")

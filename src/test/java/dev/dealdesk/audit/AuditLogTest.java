@@ -140,4 +140,32 @@ class AuditLogTest {
         assertEquals(List.of(), report.problems());
         assertEquals(6, report.records());
     }
+
+    @Test
+    void open_aLogWrittenBeforeHeadsWereKept_getsAHeadNamingItsLastRecord() throws Exception {
+        Path log = temp.resolve("log.jsonl");
+        AuditFixtures.audit(TestEngines.SHIPPED_RULES, log, AuditFixtures.exampleDeals().subList(0, 3));
+        Files.delete(LogFiles.head(log));
+        assertEquals(java.util.Optional.empty(), AuditVerifier.verify(log).head());
+
+        AuditLog.open(log, "test").close();
+        AuditVerifier.Report report = AuditVerifier.verify(log);
+        assertEquals(List.of(), report.problems());
+        assertEquals(java.util.Optional.of(new LogHead(3, AuditRecord.parse(Files.readAllLines(log).get(2)).hash())),
+                report.head());
+    }
+
+    @Test
+    void open_aPathThatCannotHoldALog_isRefusedNamingItAndWhy() throws Exception {
+        Path missing = temp.resolve("missing/log.jsonl");
+        assertEquals("audit log " + missing + " cannot be created: no such directory " + temp.resolve("missing"),
+                assertThrows(AuditException.class, () -> AuditLog.open(missing, "test")).getMessage());
+        assertTrue(Files.notExists(missing.getParent()), "no directory is made for a mistyped path");
+        assertEquals("audit log " + temp + " is a directory, not a file",
+                assertThrows(AuditException.class, () -> AuditLog.open(temp, "test")).getMessage());
+        Path sealed = Files.createFile(temp.resolve("sealed.jsonl"));
+        Files.setPosixFilePermissions(sealed, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        assertEquals("audit log " + sealed + " cannot be written: no write permission",
+                assertThrows(AuditException.class, () -> AuditLog.open(sealed, "test")).getMessage());
+    }
 }

@@ -36,7 +36,7 @@ class CrashTest {
             deals.append(template.replace("\"D-CLEAN\"", "\"K-" + i + "\"")).append('\n');
         }
         Files.writeString(input, deals);
-        Path log = temp.resolve("audit/log.jsonl");
+        Path log = Files.createDirectory(temp.resolve("audit")).resolve("log.jsonl");
         Process child = new ProcessBuilder("java", "-cp", System.getProperty("java.class.path"),
                 "dev.dealdesk.cli.Main", "evaluate", "--audit", log.toString(), "-")
                 .redirectInput(input.toFile()).redirectError(temp.resolve("stderr").toFile()).start();

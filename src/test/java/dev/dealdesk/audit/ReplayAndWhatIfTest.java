@@ -47,7 +47,7 @@ class ReplayAndWhatIfTest {
     @Test
     void replay_ofAPinnedPolicyWhoseFilesWereAltered_divergesNamingTheAlteration() throws Exception {
         RulesCopy rules = RulesCopy.of(Files.createDirectory(temp.resolve("rules")));
-        Path log = temp.resolve("audit/log.jsonl");
+        Path log = Files.createDirectory(temp.resolve("audit")).resolve("log.jsonl");
         AuditFixtures.audit(rules.directory(), log, deals().subList(0, 3));
         String version = AuditRecord.parse(Files.readAllLines(log).get(0)).policy().version();
         Path pinned = PolicySnapshots.beside(log).of(version).resolve("thresholds.drl");
@@ -62,7 +62,7 @@ class ReplayAndWhatIfTest {
     @Test
     void replay_afterTheRulesChanged_reproducesEveryDecisionUnderItsPinnedPolicy() throws Exception {
         RulesCopy rules = RulesCopy.of(Files.createDirectory(temp.resolve("rules")));
-        Path log = temp.resolve("audit/log.jsonl");
+        Path log = Files.createDirectory(temp.resolve("audit")).resolve("log.jsonl");
         List<Deal> deals = deals();
         AuditFixtures.audit(rules.directory(), log, deals);
         rules.replace("thresholds.drl", "valueProofMaxWindowDays() { return 90; }", "valueProofMaxWindowDays() { return 100; }");

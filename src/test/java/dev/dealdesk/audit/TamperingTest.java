@@ -1,20 +1,28 @@
 package dev.dealdesk.audit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealdesk.TestEngines;
 import dev.dealdesk.audit.AuditVerifier.Kind;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every kind of tampering is caught at the right record, and a torn tail is told apart from tampering. */
+/**
+ * Every kind of tampering is caught at the right record, records deleted from the end are caught
+ * by the head, and a torn tail is told apart from tampering.
+ */
 class TamperingTest {
 
     @TempDir
@@ -173,12 +181,113 @@ class TamperingTest {
 
     @Test
     void verify_crashMidWrite_isATornTailNotTampering() throws Exception {
-        byte[] bytes = Files.readAllBytes(log);
-        Files.write(log, java.util.Arrays.copyOf(bytes, bytes.length - 40));
+        // A crash tears a line the writer had not finished, which its head does not name yet.
+        Files.write(log, lines.get(0).substring(0, 100).getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
         AuditVerifier.Report report = AuditVerifier.verify(log);
         assertEquals(Kind.TORN_TAIL, report.problems().get(0).kind());
-        assertEquals(10, report.problems().get(0).line());
+        assertEquals(11, report.problems().get(0).line());
         assertEquals(true, report.onlyTornTail());
+    }
+
+    @Test
+    void verify_lastRecordDeleted_isDeleted() throws Exception {
+        write(lines.subList(0, 9));
+        assertFirst(Kind.DELETED, 10, null);
+        assertTrue(first().message().startsWith("the log ends after 9 records, but its head says 10 were written"),
+                first().message());
+    }
+
+    @Test
+    void verify_lastRecordsDeletedAndTheOneBeforeCut_isDeletedNotATornTail() throws Exception {
+        String kept = String.join("\n", lines.subList(0, 7)) + "\n" + lines.get(7).substring(0, 200);
+        Files.writeString(log, kept);
+        AuditVerifier.Report report = AuditVerifier.verify(log);
+        assertEquals(List.of(Kind.DELETED), report.problems().stream().map(AuditVerifier.Problem::kind).toList(),
+                report.problems().toString());
+        assertEquals(8, report.problems().get(0).line());
+        assertTrue(report.problems().get(0).message().contains("cut short"), report.problems().get(0).message());
+    }
+
+    @Test
+    void verify_emptiedLog_isDeleted() throws Exception {
+        Files.write(log, new byte[0]);
+        assertFirst(Kind.DELETED, 1, null);
+        assertTrue(first().message().startsWith("the log is empty, but its head says 10 were written"), first().message());
+    }
+
+    /** Replaces the last record by a forged one that hashes correctly and links to the record before. */
+    private void forgeLastRecord() throws Exception {
+        AuditRecord original = AuditRecord.parse(lines.get(0));
+        AuditRecord forged = AuditRecord.of(original.readDeal(), TestEngines.shipped().evaluate(original.readDeal()),
+                "forger", AuditRecord.parse(lines.get(8)).hash());
+        List<String> changed = new ArrayList<>(lines.subList(0, 9));
+        changed.add(forged.line());
+        write(changed);
+    }
+
+    @Test
+    void logFileDeletedWithItsHeadLeft_isDeleted_andAWriterDoesNotStartAnother() throws Exception {
+        Files.delete(log);
+        assertFirst(Kind.DELETED, 1, null);
+        assertTrue(first().message().startsWith("the log file is missing, but its head"), first().message());
+        AuditException refused = assertThrows(AuditException.class, () -> AuditLog.open(log, "test"));
+        assertTrue(refused.getMessage().contains("the log was deleted"), refused.getMessage());
+        assertTrue(Files.notExists(log), "no new, empty log is started in its place");
+    }
+
+    @Test
+    void verify_lastRecordReplacedByAForgedOneWithAValidHash_isRewritten() throws Exception {
+        forgeLastRecord();
+        assertFirst(Kind.REWRITTEN, 10, null);
+    }
+
+    @Test
+    void verify_logWithoutAHeadFile_isIntact_andSaysItHasNoHead() throws Exception {
+        Files.delete(LogFiles.head(log));
+        AuditVerifier.Report report = AuditVerifier.verify(log);
+        assertEquals(List.of(), report.problems());
+        assertEquals(Optional.empty(), report.head());
+        assertEquals(new LogHead(10, AuditRecord.parse(lines.get(9)).hash()), report.last());
+    }
+
+    @Test
+    void verify_headFileOverwritten_isHeadEdited() throws Exception {
+        Files.writeString(LogFiles.head(log), "{\"records\":3}\n");
+        assertFirst(Kind.HEAD_EDITED, 0, null);
+    }
+
+    @Test
+    void verify_headSlotTornByAPowerLoss_fallsBackToTheHeadBefore() throws Exception {
+        byte[] head = Files.readAllBytes(LogFiles.head(log));
+        int newest = new String(head, StandardCharsets.UTF_8).indexOf("\"records\":10") < HeadFile.SLOT ? 0 : 1;
+        head[newest * HeadFile.SLOT + 20] ^= 1;
+        Files.write(LogFiles.head(log), head);
+        AuditVerifier.Report report = AuditVerifier.verify(log);
+        assertEquals(List.of(), report.problems());
+        assertTrue(report.head().orElseThrow().records() < 10, report.head().toString());
+    }
+
+    @Test
+    void aWriter_refusesALogThatLostRecordsItsHeadNames_andLeavesItAsItIs() throws Exception {
+        Files.writeString(log, String.join("\n", lines.subList(0, 7)) + "\n" + lines.get(7).substring(0, 200));
+        byte[] deleted = Files.readAllBytes(log);
+        AuditException refused = assertThrows(AuditException.class, () -> AuditLog.open(log, "test"));
+        assertTrue(refused.getMessage().startsWith("audit log " + log + ": DELETED: the log ends after 7 records"),
+                refused.getMessage());
+        assertArrayEquals(deleted, Files.readAllBytes(log), "the log is not repaired");
+        try (var files = Files.list(temp)) {
+            assertEquals(List.of(), files.filter(path -> path.getFileName().toString().contains(".torn-")).toList(),
+                    "nothing is set aside as a torn tail");
+        }
+    }
+
+    @Test
+    void aWriter_refusesALogWhoseRecordAtItsHeadIsAnother() throws Exception {
+        forgeLastRecord();
+        byte[] forged = Files.readAllBytes(log);
+        AuditException refused = assertThrows(AuditException.class, () -> AuditLog.open(log, "test"));
+        assertTrue(refused.getMessage().startsWith("audit log " + log + ": REWRITTEN: record 10"), refused.getMessage());
+        assertArrayEquals(forged, Files.readAllBytes(log));
     }
 
     @Test

@@ -8,6 +8,9 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,11 +35,76 @@ class AuditCommandsTest {
         assertEquals(4, run.lines().size());
     }
 
+    /** A member of the record on {@code line} (1-based) of the log. */
+    private String member(int line, String name) throws Exception {
+        return Json.createReader(new StringReader(Files.readAllLines(log).get(line - 1))).readObject().getString(name);
+    }
+
     @Test
-    void verify_untouchedLog_isIntact() {
+    void verify_untouchedLog_isIntact_andPrintsItsHead() throws Exception {
         CliRunner.Result run = CliRunner.run("", "verify", log.toString());
         assertEquals(0, run.status(), run.out());
-        assertEquals(log + ": intact: 4 records, chain and pinned policies verified\n", run.out());
+        assertEquals(log + ": intact: 4 records, chain, head and pinned policies verified\n"
+                + "head: 4 records, last " + member(4, "hash") + " (keep it elsewhere; check with --expect)\n", run.out());
+    }
+
+    @Test
+    void verify_lastRecordDeleted_isDeletedAndExits1() throws Exception {
+        String last = member(4, "hash");
+        Files.writeString(log, String.join("\n", Files.readAllLines(log).subList(0, 3)) + "\n");
+        CliRunner.Result run = CliRunner.run("", "verify", log.toString());
+        assertEquals(1, run.status());
+        assertEquals(log + ": DELETED at line 4: the log ends after 3 records, but its head says 4 were written, the last "
+                + last + ": records were deleted from its end\n", run.out());
+    }
+
+    @Test
+    void verify_expect_aKeptHashStillInTheLog_passesCountingTheRecordsAfterIt() throws Exception {
+        String kept = member(3, "hash");
+        CliRunner.Result run = CliRunner.run("", "verify", "--expect", kept, log.toString());
+        assertEquals(0, run.status(), run.out());
+        assertTrue(run.out().endsWith("expected " + kept + " is record 3 (decision " + member(3, "decisionId")
+                + "): 1 record follows it\n"), run.out());
+    }
+
+    @Test
+    void verify_expect_afterTheWholeLogWasRewrittenWithItsHead_failsNamingTheMissingHash() throws Exception {
+        String kept = member(4, "hash");
+        // Whoever can rewrite the file can recompute every hash and the head: here, a log of other decisions.
+        Path other = Files.createDirectory(temp.resolve("other")).resolve("decisions.jsonl");
+        assertEquals(0, CliRunner.run("", "evaluate", "--audit", other.toString(), "policy-examples/clean-renewal.json").status());
+        Files.copy(other, log, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Path.of(other + ".head"), Path.of(log + ".head"), StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(0, CliRunner.run("", "verify", log.toString()).status(), "alone, the rewritten log verifies");
+
+        CliRunner.Result run = CliRunner.run("", "verify", "--expect", kept, log.toString());
+        assertEquals(1, run.status());
+        assertEquals(log + ": EXPECTED_MISSING: no record has the hash kept elsewhere, " + kept
+                + ": records were deleted, or the log was rewritten, since it was kept\n", run.out());
+    }
+
+    @Test
+    void verify_expect_somethingThatIsNotAHash_isACommandLineError() {
+        CliRunner.Result run = CliRunner.run("", "verify", "--expect", "c47af695", log.toString());
+        assertEquals(2, run.status());
+        assertEquals("dealdesk: --expect takes a record's hash as verify prints it, sha256: and 64 lower-case hex digits,"
+                + " not c47af695\n", run.err());
+    }
+
+    @Test
+    void evaluate_auditPathThatCannotBeWritten_isOneLineOnStderr_exit1_noDecision() throws Exception {
+        Path sealed = Files.createFile(temp.resolve("sealed.jsonl"));
+        Files.setPosixFilePermissions(sealed, PosixFilePermissions.fromString("r--r--r--"));
+        Path missing = temp.resolve("no-such-directory/x.jsonl");
+        for (String[] path : new String[][] {
+                {missing.toString(), "cannot be created: no such directory " + missing.getParent()},
+                {sealed.toString(), "cannot be written: no write permission"},
+                {temp.toString(), "is a directory, not a file"}}) {
+            CliRunner.Result run = CliRunner.run("", "evaluate", "--audit", path[0], "policy-examples/clean-renewal.json");
+            assertEquals(1, run.status(), run.err());
+            assertEquals("dealdesk: audit log " + path[0] + " " + path[1] + "\n", run.err());
+            assertEquals("", run.out());
+        }
     }
 
     @Test
@@ -54,11 +122,11 @@ class AuditCommandsTest {
 
     @Test
     void verify_tornTail_exits3() throws Exception {
-        byte[] bytes = Files.readAllBytes(log);
-        Files.write(log, java.util.Arrays.copyOf(bytes, bytes.length - 10));
+        // A crash tears a line the writer had not finished, past the records its head names.
+        Files.writeString(log, Files.readAllLines(log).get(0).substring(0, 100), StandardOpenOption.APPEND);
         CliRunner.Result run = CliRunner.run("", "verify", log.toString());
         assertEquals(3, run.status());
-        assertTrue(run.out().startsWith(log + ": TORN_TAIL at line 4: the last write was cut short by a crash"), run.out());
+        assertTrue(run.out().startsWith(log + ": TORN_TAIL at line 5: the last write was cut short by a crash"), run.out());
     }
 
     @Test

@@ -37,7 +37,7 @@ class HttpServiceTest {
     @BeforeEach
     void start() throws Exception {
         Files.writeString(temp.resolve("token"), "s3cret\n");
-        engine = DealDesk.builder().rules(TestEngines.SHIPPED_RULES).audit(temp.resolve("audit/log.jsonl")).build();
+        engine = DealDesk.builder().rules(TestEngines.SHIPPED_RULES).audit(temp.resolve("log.jsonl")).build();
         service = DecisionService.start(engine, new DecisionService.Options("127.0.0.1", 0, temp.resolve("token"), 4096, 2,
                 Duration.ofSeconds(5)));
     }

@@ -126,7 +126,7 @@ class ServiceUnderLoadTest {
             }
             expected.put(reference.policy().version(), findings);
         }
-        Path log = temp.resolve("audit/log.jsonl");
+        Path log = temp.resolve("log.jsonl");
         ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
         try (DealDesk engine = DealDesk.builder().rules(live.directory()).watch(true).debounce(Duration.ofMillis(100))
                 .audit(log).build()) {
@@ -173,7 +173,7 @@ class ServiceUnderLoadTest {
 
     @Test
     void sigtermDuringLoad_losesNoAcknowledgedDecision() throws Exception {
-        Path log = temp.resolve("audit/log.jsonl");
+        Path log = temp.resolve("log.jsonl");
         Process server = new ProcessBuilder("java", "-cp", System.getProperty("java.class.path"), "dev.dealdesk.cli.Main",
                 "serve", "--port", "0", "--rules", "rules", "--audit", log.toString())
                 .redirectError(temp.resolve("stderr").toFile()).start();
