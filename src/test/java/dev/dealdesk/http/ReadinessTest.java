@@ -33,7 +33,7 @@ class ReadinessTest {
 
     @Test
     void auditLogThatCannotBeWritten_makesTheServiceUnready() throws Exception {
-        Path log = temp.resolve("audit/log.jsonl");
+        Path log = temp.resolve("log.jsonl");
         // Files of this service may not grow past 32 KiB: the audit log fills after a few decisions.
         Process server = new ProcessBuilder("bash", "-c", "ulimit -f 64; exec java -XX:-UsePerfData -cp \"$0\" "
                 + "dev.dealdesk.cli.Main serve --port 0 --rules rules --audit \"$1\"",
