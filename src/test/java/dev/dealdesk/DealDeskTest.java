@@ -194,6 +194,36 @@ class DealDeskTest {
     class NeverFailOpen {
 
         @Test
+        void evaluate_aRuleThatRunsPastTheBudgetInsideOneFiring_isStopped_andTheEngineGoesOn() throws Exception {
+            // No loop, no recursion: 40 functions each calling the one before twice make 2^40 calls in one firing.
+            StringBuilder chain = new StringBuilder("function long e0(long n) { return n + 1; }\n");
+            for (int k = 1; k <= 40; k++) {
+                chain.append("function long e").append(k).append("(long n) { return e").append(k - 1).append("(n) + e")
+                        .append(k - 1).append("(n + 1); }\n");
+            }
+            RulesCopy copy = RulesCopy.of(temp).write("chain.drl", """
+                    package dealdesk.policy;
+                    import dev.dealdesk.facts.Deal;
+                    global dev.dealdesk.policy.Findings findings;
+                    %srule "Call the chain"
+                        @code("test.chain") @concerns("failure:test") @severity("FLAG") @approver("FINANCE")
+                    when
+                        Deal(dealId == "chain")
+                    then
+                        findings.add(kcontext, "calls " + e40(1), "none");
+                    end
+                    """.formatted(chain));
+            try (DealDesk engine = DealDesk.builder().rules(copy.directory())
+                    .budget(new EvaluationBudget(10_000, Duration.ofMillis(300))).build()) {
+                EvaluationException e = assertThrows(EvaluationException.class,
+                        () -> engine.evaluate(TestDeals.cleanLand().set("/dealId", "chain").deal()));
+                assertTrue(e.getMessage().startsWith("deal chain could not be decided: it ran past its time budget of 300 ms"
+                        + " (the last rule to fire was \"Call the chain\")"), e.getMessage());
+                assertEquals(Outcome.APPROVE, engine.evaluate(TestDeals.cleanLand().deal()).outcome());
+            }
+        }
+
+        @Test
         void evaluate_pastItsTimeBudget_raisesEvaluationExceptionNamingTheRule_andTheEngineGoesOn() throws Exception {
             RulesCopy copy = RulesCopy.of(temp).write("endless.drl", TestEngines.ENDLESS);
             try (DealDesk engine = DealDesk.builder().rules(copy.directory())

@@ -228,4 +228,15 @@ public final class AuditVerifier {
             }
         }
     }
+
+    /**
+     * A note on the head file beside {@code log}, or empty: one of its slots holds something that is
+     * not a head (a crash while it was written, or an edit), so the log was checked against the head
+     * before it.
+     */
+    public static Optional<String> headNote(Path log) throws IOException {
+        return HeadFile.hasSpoiledSlot(log) ? Optional.of("one slot of the head file " + LogFiles.head(log)
+                + " is not a head (a crash while it was written, or an edit): the log was checked against the head"
+                + " before it, and records deleted since then are found only with --expect") : Optional.empty();
+    }
 }

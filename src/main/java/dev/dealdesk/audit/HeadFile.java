@@ -72,6 +72,29 @@ final class HeadFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether one slot of the head file beside {@code log} holds something that is not a head: a
+     * write torn by a crash, or an edit. The head is then the one before it, and records deleted
+     * since it was written cannot be told from a crash.
+     */
+    static boolean hasSpoiledSlot(Path log) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(LogFiles.head(log));
+        } catch (NoSuchFileException none) {
+            return false;
+        }
+        if (bytes.length != 2 * SLOT) {
+            return false; // Not a head file at all: reported as edited.
+        }
+        for (int offset = 0; offset < bytes.length; offset += SLOT) {
+            if (!Arrays.equals(Arrays.copyOfRange(bytes, offset, offset + SLOT), blank()) && slot(bytes, offset) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Opens the head file beside {@code log} to write it, creating it with {@code initial} when there is none. */
     static HeadFile open(Path log, LogHead initial, Storage storage) throws IOException, AuditFormatException {
         Path file = LogFiles.head(log);

@@ -90,6 +90,11 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private void printHead(PrintWriter out, AuditVerifier.Report report) {
+        try {
+            AuditVerifier.headNote(log).ifPresent(note -> out.print("note: " + note + "\n"));
+        } catch (java.io.IOException unreadable) {
+            out.print("note: the head file beside " + log + " cannot be read: " + unreadable.getMessage() + "\n");
+        }
         if (report.head().isEmpty()) {
             out.print("note: " + log + " has no head file (it was written before heads were kept): records deleted from its"
                     + " end are found only with --expect\n");

@@ -59,6 +59,20 @@ class AuditCommandsTest {
     }
 
     @Test
+    void verify_lastRecordDeletedAndTheNewestHeadSlotSpoiled_saysTheHeadWasNotWhole() throws Exception {
+        Files.writeString(log, String.join("\n", Files.readAllLines(log).subList(0, 3)) + "\n");
+        Path head = Path.of(log + ".head");
+        String text = Files.readString(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int newest = text.indexOf("\"records\":4");
+        Files.writeString(head, text.substring(0, newest) + "\"records\":7" + text.substring(newest + 11),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        CliRunner.Result run = CliRunner.run("", "verify", log.toString());
+        assertTrue(run.out().contains("note: one slot of the head file " + head + " is not a head (a crash while it was"
+                + " written, or an edit): the log was checked against the head before it, and records deleted since then"
+                + " are found only with --expect\n"), run.out());
+    }
+
+    @Test
     void verify_expect_aKeptHashStillInTheLog_passesCountingTheRecordsAfterIt() throws Exception {
         String kept = member(3, "hash");
         CliRunner.Result run = CliRunner.run("", "verify", "--expect", kept, log.toString());

@@ -85,7 +85,10 @@ final class CacheSeal {
                     + " who runs the engine");
         }
         byte[] key = Files.readAllBytes(file);
-        return key.length == TAG_BYTES ? key : null;
+        if (key.length != TAG_BYTES) {
+            throw new IOException(file + " is not a key of " + TAG_BYTES + " bytes: delete it, and the engine makes a new one");
+        }
+        return key;
     }
 
     private static void createKey(Path directory, Path file) throws IOException {

@@ -127,28 +127,30 @@ public final class CompiledPolicy {
         KieSession session = slot.kie;
         // The clock starts once the session is ready: inserting the facts already evaluates conditions.
         Watch watch = new Watch(budget, fired);
-        boolean reusable = false;
-        int firings;
+        Runaways.Watched runaway = Runaways.watch(watch.deadline());
+        Throwable failure = null;
+        int firings = 0;
         try {
             session.setGlobal(Findings.GLOBAL, findings);
             facts.insert(deal, session, slot.inserted);
             firings = session.fireAllRules(watch, budget.firings());
-            reusable = firings < budget.firings();
-        } catch (OverBudget over) {
+        } catch (Throwable thrown) {
+            failure = thrown;
+        }
+        failure = runaway.finish(failure);
+        release(slot, failure == null && firings < budget.firings());
+        if (failure instanceof OverBudget || failure != null && failure.getCause() instanceof OverBudget || runaway.stopped()) {
             throw overTime(deal, budget, watch);
-        } catch (RuntimeException failure) {
-            if (failure.getCause() instanceof OverBudget) {
-                throw overTime(deal, budget, watch);
-            }
-            throw new EvaluationException("deal " + deal.dealId() + " could not be decided: " + rootMessage(failure),
-                    failure);
-        } catch (Error error) {
+        }
+        if (failure instanceof StackOverflowError || failure instanceof OutOfMemoryError) {
             // A rule that recursed too deep or asked for too much memory: this deal's error, not the process's.
-            throw new EvaluationException("deal " + deal.dealId() + " could not be decided: " + (error instanceof StackOverflowError
-                    ? "a rule exhausted the stack" : error instanceof OutOfMemoryError ? "a rule exhausted the memory"
-                    : "a rule failed") + " (" + error + ")" + watch.lastRule(), error);
-        } finally {
-            release(slot, reusable);
+            throw new EvaluationException("deal " + deal.dealId() + " could not be decided: a rule exhausted the "
+                    + (failure instanceof StackOverflowError ? "stack" : "memory") + " (" + failure + ")" + watch.lastRule(),
+                    failure);
+        }
+        if (failure != null) {
+            throw new EvaluationException("deal " + deal.dealId() + " could not be decided: " + rootMessage(failure)
+                    + (failure instanceof Error ? " (" + failure + ")" + watch.lastRule() : ""), failure);
         }
         if (firings >= budget.firings()) {
             throw new EvaluationException("deal " + deal.dealId() + " could not be decided: its rules fired " + budget.firings()
@@ -195,6 +197,10 @@ public final class CompiledPolicy {
 
         boolean overTime() {
             return System.nanoTime() - start > limit;
+        }
+
+        long deadline() {
+            return start + limit;
         }
 
         /** The rule that was firing last, as the end of a message. */

@@ -76,7 +76,7 @@ final class PolicyCompiler {
         List<PolicyProblem> metadataProblems = new ArrayList<>();
         Map<String, RuleMetadata> rules = PolicyChecks.rules(parsed, locations, problems, metadataProblems);
         if (parsed.size() == source.files().size() && !PolicyChecks.namesOwnershipModel(parsed)) {
-            problems.add(PolicyProblem.error(source.files().get(0).path(), 0, "no rule names the ownership model:"
+            problems.add(PolicyProblem.error("", 0, "no rule names the ownership model:"
                     + " every decision needs one, so a rule must call findings.ownershipModel(kcontext, model, message, ...)"));
         }
         // Bad metadata does not stop the compiler, so one run reports it together with type errors.

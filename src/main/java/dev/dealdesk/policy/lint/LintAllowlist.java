@@ -146,7 +146,8 @@ final class LintAllowlist {
             Map.entry("matches", REGEX), Map.entry("replaceAll", REGEX), Map.entry("replaceFirst", REGEX),
             Map.entry("split", REGEX),
             Map.entry("iterator", IDENTITY), Map.entry("listIterator", IDENTITY), Map.entry("spliterator", IDENTITY),
-            Map.entry("stream", IDENTITY), Map.entry("comparator", IDENTITY), Map.entry("reverseOrder", IDENTITY));
+            Map.entry("stream", IDENTITY), Map.entry("comparator", IDENTITY), Map.entry("reverseOrder", IDENTITY),
+            Map.entry("builder", IDENTITY));
 
     /**
      * The members of the JDK value types that rules may call or read: each costs little whatever

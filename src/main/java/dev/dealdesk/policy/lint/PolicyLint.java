@@ -148,9 +148,12 @@ public final class PolicyLint {
             if (!LintAllowlist.ATTRIBUTES.contains(attribute.getKey())) {
                 at.error(attribute.getValue(), "rule attribute " + attribute.getKey() + " is not allowed; allowed: "
                         + String.join(", ", LintAllowlist.ATTRIBUTES.stream().sorted().toList()));
-            } else if (attribute.getKey().equals("salience") && !attribute.getValue().getValue().strip().matches("-?\\d+")) {
+            } else if (attribute.getKey().equals("salience") && !attribute.getValue().getValue().strip().matches("-?\\d{1,9}")) {
                 // Drools evaluates a salience expression at run time: only a number is a number.
-                at.error(attribute.getValue(), "salience must be a whole number, not an expression");
+                at.error(attribute.getValue(), "salience must be a whole number of at most nine digits, not an expression");
+            } else if (attribute.getKey().equals("dialect")
+                    && !List.of("java", "mvel").contains(attribute.getValue().getValue().strip())) {
+                at.error(attribute.getValue(), "dialect must be \"java\" or \"mvel\"");
             }
         }
         if (!rule.getNamedConsequences().isEmpty()) {

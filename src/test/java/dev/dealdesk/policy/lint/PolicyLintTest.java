@@ -137,7 +137,29 @@ class PolicyLintTest {
                         then
                         end
                         """,
-                        "hostile.drl:6:14: error: salience must be a whole number, not an expression"),
+                        "hostile.drl:6:14: error: salience must be a whole number of at most nine digits, not an expression"),
+                Arguments.of("a salience too large for the engine", HEADER + """
+                        rule "Salience"
+                            @code("test.hostile") @concerns("failure:test") @severity("FLAG") @approver("FINANCE")
+                            salience 99999999999999999999
+                        when
+                            Deal()
+                        then
+                        end
+                        """,
+                        "hostile.drl:6:14: error: salience must be a whole number of at most nine digits, not an expression"),
+                Arguments.of("a dialect the engine does not have", HEADER + """
+                        rule "Dialect"
+                            @code("test.hostile") @concerns("failure:test") @severity("FLAG") @approver("FINANCE")
+                            dialect "foo"
+                        when
+                            Deal()
+                        then
+                        end
+                        """,
+                        "hostile.drl:6:13: error: dialect must be \"java\" or \"mvel\""),
+                Arguments.of("a builder's text, an identity", rule("Deal()", "findings.add(kcontext, \"b=\" + Deal.builder(), \"r\");"),
+                        "hostile.drl:9:40: error: .builder is not allowed: its text is an object identity, different on every run"),
                 Arguments.of("a named consequence", HEADER + """
                         rule "Named"
                             @code("test.hostile") @concerns("failure:test") @severity("FLAG") @approver("FINANCE")
@@ -272,6 +294,21 @@ class PolicyLintTest {
                 + name + " binds a path or a call: bind a field of the pattern (like $proof : valueProof) and read"
                 + " nested values in the then block; Drools re-evaluates such a binding at every use and binds a nested"
                 + " decimal as a float")), refused.getMessage());
+    }
+
+    @ParameterizedTest(name = "dialect {0}")
+    @ValueSource(strings = {"java", "mvel"})
+    void load_eitherDialect_isAccepted(String dialect) {
+        RulesCopy copy = RulesCopy.of(temp).write("dialect.drl", HEADER + """
+                rule "Dialect"
+                    @code("test.dialect") @concerns("failure:test") @severity("INFO")
+                    dialect "%s"
+                when
+                    Deal(acv < 0)
+                then
+                end
+                """.formatted(dialect));
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> DealDesk.builder().rules(copy.directory()).build());
     }
 
     @org.junit.jupiter.api.Test
