@@ -148,8 +148,20 @@ public final class PolicyTester {
         }
         Map<String, Integer> fired = new LinkedHashMap<>();
         List<ExampleResult> results = new ArrayList<>();
+        String ranOut = null;
         for (Path file : files) {
-            results.add(run(policy, file, budget, fired));
+            if (ranOut != null) {
+                // One example past the time budget is enough to refuse the policy; the rest would each take as long.
+                results.add(new ExampleResult(file.getFileName().toString(), null, null, List.of(), List.of(),
+                        "not run: example " + ranOut + " ran past the evaluation budget"));
+                continue;
+            }
+            long start = System.nanoTime();
+            ExampleResult result = run(policy, file, budget, fired);
+            results.add(result);
+            if (result.undecided() && System.nanoTime() - start >= budget.time().toNanos()) {
+                ranOut = result.file();
+            }
         }
         Map<PolicyRule, Integer> coverage = new LinkedHashMap<>();
         for (PolicyRule rule : policy.rules()) {
