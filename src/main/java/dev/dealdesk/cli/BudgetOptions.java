@@ -19,9 +19,12 @@ final class BudgetOptions {
 
     /** The budget asked for; a value that is not positive is a command-line error (exit 2, with usage). */
     EvaluationBudget budget(CommandSpec spec) {
-        if (firings <= 0 || millis <= 0) {
-            throw new ParameterException(spec.commandLine(), (firings <= 0 ? "--max-firings" : "--max-time-ms")
-                    + " must be a positive number, not " + (firings <= 0 ? firings : millis));
+        if (firings <= 0) {
+            throw new ParameterException(spec.commandLine(), "--max-firings must be a positive number, not " + firings);
+        }
+        if (millis <= 0 || millis > Duration.ofHours(1).toMillis()) {
+            throw new ParameterException(spec.commandLine(), "--max-time-ms must be a positive number of at most "
+                    + Duration.ofHours(1).toMillis() + " (an hour), not " + millis);
         }
         return new EvaluationBudget(firings, Duration.ofMillis(millis));
     }

@@ -23,8 +23,8 @@ public record EvaluationBudget(int firings, Duration time) {
         if (firings <= 0) {
             throw new IllegalArgumentException("firings must be positive, not " + firings);
         }
-        if (time.isNegative() || time.isZero()) {
-            throw new IllegalArgumentException("time must be positive, not " + time);
+        if (time.isNegative() || time.isZero() || time.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("time must be positive and at most an hour, not " + time);
         }
     }
 }

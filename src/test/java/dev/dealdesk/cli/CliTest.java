@@ -65,7 +65,7 @@ class CliTest {
         void evaluate_aBudgetThatIsNotPositive_isACommandLineError() {
             CliRunner.Result run = run("", "evaluate", "--max-time-ms", "0", "policy-examples/clean-renewal.json");
             assertEquals(2, run.status());
-            assertTrue(run.err().startsWith("--max-time-ms must be a positive number, not 0"), run.err());
+            assertTrue(run.err().startsWith("--max-time-ms must be a positive number of at most 3600000 (an hour), not 0"), run.err());
             assertEquals("", run.out());
         }
 

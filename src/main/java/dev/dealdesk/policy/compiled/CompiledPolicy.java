@@ -127,7 +127,7 @@ public final class CompiledPolicy {
         KieSession session = slot.kie;
         // The clock starts once the session is ready: inserting the facts already evaluates conditions.
         Watch watch = new Watch(budget, fired);
-        Runaways.Watched runaway = Runaways.watch(watch.deadline());
+        Runaways.Ticket runaway = Runaways.watch(watch.deadline());
         Throwable failure = null;
         int firings = 0;
         try {

@@ -3,7 +3,7 @@ package dev.dealdesk.policy.compiled;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +14,10 @@ import org.slf4j.LoggerFactory;
  * and stops the thread of one past its deadline with {@link Thread#stop()}, the only way the JVM
  * offers to end a computation that does not check for itself; the decision then ends as its
  * deal's error, and its session is thrown away. A thread is stopped only while it is inside the
- * decision that asked to be watched (see {@link Watched#finish()}), never after.
+ * decision that asked to be watched (see {@link Ticket#finish}), never after.
+ *
+ * <p>Each thread that decides has one slot, found through a thread-local, so watching a decision
+ * costs a small object and two atomic writes.
  */
 final class Runaways {
 
@@ -23,41 +26,44 @@ final class Runaways {
     /** How often the decisions in flight are looked at: a decision runs at most this much past its budget. */
     private static final long TICK_MILLIS = 10;
 
-    private static final int RUNNING = 0;
-    private static final int DONE = 1;
-    private static final int STOPPING = 2;
-
-    private static final Set<Watched> IN_FLIGHT = ConcurrentHashMap.newKeySet();
+    private static final Set<Slot> SLOTS = ConcurrentHashMap.newKeySet();
+    private static final ThreadLocal<Slot> SLOT = ThreadLocal.withInitial(Runaways::newSlot);
     private static volatile Thread watcher;
+    /** What a slot holds once the watcher has committed to stopping its decision. */
+    private static final Ticket STOPPING = new Ticket(null, 0);
 
     private Runaways() {
     }
 
     /** Starts watching the calling thread's decision, which must end by {@code deadlineNanos} ({@link System#nanoTime()}). */
-    static Watched watch(long deadlineNanos) {
-        Watched watched = new Watched(Thread.currentThread(), deadlineNanos);
-        IN_FLIGHT.add(watched);
-        if (watcher == null) {
-            startWatcher();
-        }
-        return watched;
+    static Ticket watch(long deadlineNanos) {
+        Slot slot = SLOT.get();
+        Ticket ticket = new Ticket(slot, deadlineNanos);
+        slot.current.set(ticket);
+        return ticket;
+    }
+
+    /** A thread that decides, and the decision it is in, if any. */
+    private static final class Slot {
+        final Thread thread = Thread.currentThread();
+        final AtomicReference<Ticket> current = new AtomicReference<>();
     }
 
     /** One decision being watched. */
-    static final class Watched {
-        private final Thread thread;
+    static final class Ticket {
+        private final Slot slot;
         private final long deadline;
-        private final AtomicInteger state = new AtomicInteger(RUNNING);
+        private volatile boolean stopSent;
         private volatile boolean stopArrived;
 
-        private Watched(Thread thread, long deadline) {
-            this.thread = thread;
+        private Ticket(Slot slot, long deadline) {
+            this.slot = slot;
             this.deadline = deadline;
         }
 
-        /** Whether the decision was stopped for running past its time. */
+        /** Whether the decision was stopped (or, where Java cannot stop it, refused) for running past its time. */
         boolean stopped() {
-            return state.get() == STOPPING;
+            return stopSent;
         }
 
         /**
@@ -75,8 +81,11 @@ final class Runaways {
             }
             while (true) {
                 try {
-                    IN_FLIGHT.remove(this);
-                    if (stopArrived || state.compareAndSet(RUNNING, DONE) || state.get() == DONE) {
+                    if (slot.current.compareAndSet(this, null)) {
+                        return ended; // Left before the watcher committed to a stop: none will come.
+                    }
+                    if (stopArrived) {
+                        slot.current.set(null);
                         return ended;
                     }
                     TimeUnit.MILLISECONDS.sleep(TICK_MILLIS);
@@ -97,6 +106,15 @@ final class Runaways {
         return failure instanceof ThreadDeath;
     }
 
+    private static Slot newSlot() {
+        Slot slot = new Slot();
+        SLOTS.add(slot);
+        if (watcher == null) {
+            startWatcher();
+        }
+        return slot;
+    }
+
     private static synchronized void startWatcher() {
         if (watcher != null) {
             return;
@@ -115,25 +133,31 @@ final class Runaways {
                 return;
             }
             long now = System.nanoTime();
-            for (Watched watched : IN_FLIGHT) {
-                if (now - watched.deadline > 0 && watched.state.compareAndSet(RUNNING, STOPPING)) {
-                    IN_FLIGHT.remove(watched);
-                    stop(watched);
+            for (Slot slot : SLOTS) {
+                Ticket ticket = slot.current.get();
+                if (ticket == null) {
+                    if (!slot.thread.isAlive()) {
+                        SLOTS.remove(slot);
+                    }
+                } else if (ticket != STOPPING && now - ticket.deadline > 0 && slot.current.compareAndSet(ticket, STOPPING)) {
+                    // Committed: the thread can no longer leave the decision until the stop arrives.
+                    ticket.stopSent = true;
+                    stop(ticket);
                 }
             }
         }
     }
 
     @SuppressWarnings({"deprecation", "removal"})
-    private static void stop(Watched watched) {
+    private static void stop(Ticket ticket) {
         try {
-            watched.thread.stop();
-            LOG.warn("stopped a decision that ran past its time budget inside a rule ({})", watched.thread.getName());
+            ticket.slot.thread.stop();
+            LOG.warn("stopped a decision that ran past its time budget inside a rule ({})", ticket.slot.thread.getName());
         } catch (UnsupportedOperationException notOnThisJava) {
             // No stop will arrive: the decision is left to finish, and is still refused as over budget.
-            watched.stopArrived = true;
+            ticket.stopArrived = true;
             LOG.error("a decision runs past its time budget inside a rule, and this Java cannot stop it: {}",
-                    watched.thread.getName());
+                    ticket.slot.thread.getName());
         }
     }
 }
