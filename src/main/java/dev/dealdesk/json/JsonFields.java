@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Plain access to the members of one JSON object that a {@link DealSchema} has already checked: each
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
  * spelling of JSON Pointers, of values in messages, and of dates.
  */
 final class JsonFields {
-
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final JsonObject object;
 
@@ -70,7 +67,7 @@ final class JsonFields {
 
     LocalDate localDate(String name) {
         String text = string(name);
-        return text == null ? null : LocalDate.parse(text);
+        return text == null ? null : date(text).orElseThrow();
     }
 
     Quarter quarter(String name) {
@@ -99,11 +96,30 @@ final class JsonFields {
 
     /** The date {@code YYYY-MM-DD} that {@code text} is, or empty when it is none (2026-11-31, say). */
     static Optional<LocalDate> date(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return Optional.empty();
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
         try {
-            return DATE.matcher(text).matches() ? Optional.of(LocalDate.parse(text)) : Optional.empty();
+            return year < 0 || month < 0 || day < 0 ? Optional.empty() : Optional.of(LocalDate.of(year, month, day));
         } catch (DateTimeException invalidDay) {
             return Optional.empty();
         }
+    }
+
+    /** The number the ASCII digits from {@code start} to {@code end} spell, or -1 when one is not a digit. */
+    private static int digits(String text, int start, int end) {
+        int number = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            number = number * 10 + (c - '0');
+        }
+        return number;
     }
 
     /** A number as a message shows it: plain when short, scientific when long, never unbounded. */

@@ -63,7 +63,20 @@ sealed interface SchemaNode {
             }
             String path = JsonFields.child(parent, name);
             JsonObject object = value.asJsonObject();
-            if (closed) {
+            InvalidDealException first = null;
+            int found = 0;
+            // Declared order, so the first problem reported is the same whatever order the members came in.
+            for (Map.Entry<String, SchemaNode> property : properties.entrySet()) {
+                JsonValue member = object.get(property.getKey());
+                found += member == null ? 0 : 1;
+                first = problem(path, property.getKey(), member, property.getValue());
+                if (first != null) {
+                    break;
+                }
+            }
+            // An unknown member is reported before any problem of a known one; a valid object, whose
+            // members were all found above, is not searched for one.
+            if (closed && (first != null || found != object.size())) {
                 for (String member : object.keySet()) {
                     if (!properties.containsKey(member)) {
                         throw new InvalidDealException(JsonFields.child(path, member),
@@ -71,23 +84,24 @@ sealed interface SchemaNode {
                     }
                 }
             }
-            // Declared order, so the first problem reported is the same whatever order the members came in.
-            for (Map.Entry<String, SchemaNode> property : properties.entrySet()) {
-                String member = property.getKey();
-                SchemaNode schema = property.getValue();
-                JsonValue memberValue = object.get(member);
-                if (memberValue == null) {
-                    if (required.contains(member)) {
-                        throw new InvalidDealException(JsonFields.child(path, member),
-                                "required field is missing; expected " + schema.expected());
-                    }
-                } else if (memberValue.getValueType() == JsonValue.ValueType.NULL && !schema.nullable()
-                        && required.contains(member)) {
-                    throw new InvalidDealException(JsonFields.child(path, member),
-                            "required field is null; expected " + schema.expected());
-                } else {
-                    schema.check(memberValue, path, member);
-                }
+            if (first != null) {
+                throw first;
+            }
+        }
+
+        /** What is wrong with {@code member} ({@code null} when absent), or {@code null} when nothing is. */
+        private InvalidDealException problem(String path, String name, JsonValue member, SchemaNode schema) {
+            boolean isRequired = required.contains(name);
+            boolean isNull = member != null && member.getValueType() == JsonValue.ValueType.NULL;
+            if (member == null || isNull && isRequired && !schema.nullable()) {
+                return isRequired ? new InvalidDealException(JsonFields.child(path, name), (isNull
+                        ? "required field is null" : "required field is missing") + "; expected " + schema.expected()) : null;
+            }
+            try {
+                schema.check(member, path, name);
+                return null;
+            } catch (InvalidDealException problem) {
+                return problem;
             }
         }
     }
