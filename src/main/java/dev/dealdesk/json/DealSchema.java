@@ -117,8 +117,8 @@ public final class DealSchema {
         SchemaNode node = root;
         for (String token : pointer.substring(1).split("/", -1)) {
             String name = token.replace("~1", "/").replace("~0", "~");
-            if (node instanceof ObjectNode object && object.properties().containsKey(name)) {
-                node = object.properties().get(name);
+            if (node instanceof ObjectNode object && object.byName().containsKey(name)) {
+                node = object.byName().get(name);
             } else if (node instanceof ArrayNode array && array.items() != null) {
                 node = array.items();
             } else {

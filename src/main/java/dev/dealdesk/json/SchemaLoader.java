@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,7 +79,7 @@ final class SchemaLoader {
         text(schema, "description", at);
         boolean nullable = schema.get("type").getValueType() == JsonValue.ValueType.ARRAY;
         SchemaNode node = switch (type) {
-            case "object" -> new ObjectNode(nullable, properties(schema, at), required(schema, at), closed(schema, at));
+            case "object" -> ObjectNode.of(nullable, properties(schema, at), required(schema, at), closed(schema, at));
             case "array" -> new ArrayNode(nullable, schema.containsKey("maxItems") ? count(schema.get("maxItems"), at)
                     : ArrayNode.UNBOUNDED, schema.containsKey("items") ? node(schema.get("items"), at + "/items", false) : null);
             case "string" -> string(schema, at, nullable);
@@ -125,7 +124,7 @@ final class SchemaLoader {
             declared.asJsonObject().forEach((name, property) ->
                     properties.put(name, node(property, JsonFields.child(at + "/properties", name), false)));
         }
-        return Collections.unmodifiableMap(properties);
+        return properties;
     }
 
     private static Set<String> required(JsonObject schema, String at) {

@@ -7,6 +7,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,9 +49,22 @@ sealed interface SchemaNode {
         return new InvalidDealException(JsonFields.child(parent, name), "expected " + expected() + ", got " + got);
     }
 
-    /** {@code type: object}: {@code properties} in their declared order, {@code required}, and closed when {@code additionalProperties} is false. */
-    record ObjectNode(boolean nullable, Map<String, SchemaNode> properties, Set<String> required, boolean closed)
+    /**
+     * {@code type: object}: its {@code properties} in their declared order, each {@code required} or
+     * not, and closed when {@code additionalProperties} is false.
+     */
+    record ObjectNode(boolean nullable, List<Property> properties, Map<String, SchemaNode> byName, boolean closed)
             implements SchemaNode {
+
+        /** One declared property. */
+        record Property(String name, SchemaNode schema, boolean required) {
+        }
+
+        static ObjectNode of(boolean nullable, Map<String, SchemaNode> properties, Set<String> required, boolean closed) {
+            List<Property> declared = properties.entrySet().stream()
+                    .map(p -> new Property(p.getKey(), p.getValue(), required.contains(p.getKey()))).toList();
+            return new ObjectNode(nullable, declared, Collections.unmodifiableMap(new LinkedHashMap<>(properties)), closed);
+        }
 
         @Override
         public String expected() {
@@ -66,10 +81,10 @@ sealed interface SchemaNode {
             InvalidDealException first = null;
             int found = 0;
             // Declared order, so the first problem reported is the same whatever order the members came in.
-            for (Map.Entry<String, SchemaNode> property : properties.entrySet()) {
-                JsonValue member = object.get(property.getKey());
+            for (Property property : properties) {
+                JsonValue member = object.get(property.name());
                 found += member == null ? 0 : 1;
-                first = problem(path, property.getKey(), member, property.getValue());
+                first = problem(path, property, member);
                 if (first != null) {
                     break;
                 }
@@ -78,9 +93,9 @@ sealed interface SchemaNode {
             // members were all found above, is not searched for one.
             if (closed && (first != null || found != object.size())) {
                 for (String member : object.keySet()) {
-                    if (!properties.containsKey(member)) {
+                    if (!byName.containsKey(member)) {
                         throw new InvalidDealException(JsonFields.child(path, member),
-                                "unknown field; expected one of " + String.join(", ", properties.keySet()));
+                                "unknown field; expected one of " + String.join(", ", byName.keySet()));
                     }
                 }
             }
@@ -90,8 +105,10 @@ sealed interface SchemaNode {
         }
 
         /** What is wrong with {@code member} ({@code null} when absent), or {@code null} when nothing is. */
-        private InvalidDealException problem(String path, String name, JsonValue member, SchemaNode schema) {
-            boolean isRequired = required.contains(name);
+        private static InvalidDealException problem(String path, Property property, JsonValue member) {
+            String name = property.name();
+            SchemaNode schema = property.schema();
+            boolean isRequired = property.required();
             boolean isNull = member != null && member.getValueType() == JsonValue.ValueType.NULL;
             if (member == null || isNull && isRequired && !schema.nullable()) {
                 return isRequired ? new InvalidDealException(JsonFields.child(path, name), (isNull
