@@ -26,12 +26,12 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
-import java.util.List;
 
 
 /**
- * Strict reader of deal facts from JSON (policy brief, section 2). Bad input is an
- * {@link InvalidDealException} naming the JSON Pointer of the first offending value and what was
+ * Strict reader of deal facts from JSON (policy brief, section 2): {@link DealSchema#deal()}, the
+ * deal's JSON Schema, checks the document, then its values are mapped onto the fact records. Bad input
+ * is an {@link InvalidDealException} naming the JSON Pointer of the first offending value and what was
  * expected: malformed JSON, a non-object, a duplicate or unknown member at any level, a missing
  * required field, a wrong type, an unknown enum value, a negative amount, an invalid date or quarter.
  * JSON {@code null} reads as absent. Also writes a deal back as JSON ({@link #toJson}). Thread-safe
@@ -40,31 +40,16 @@ import java.util.List;
 public final class DealJson {
 
     private static final JsonProvider JSON = JsonProvider.provider();
+    private static final DealSchema SCHEMA = DealSchema.deal();
 
-    private static final List<String> DEAL = List.of("dealId", "asOf", "motion", "stage", "segment", "acv",
-            "touchModel", "seller", "valueProof", "expansionMap", "customerStrategy", "sizing", "customerSuccess",
-            "ownership", "contract", "expansion");
-    private static final List<String> SELLER = List.of("arr");
-    private static final List<String> VALUE_PROOF = List.of("workflow", "metric", "baseline", "target",
-            "windowDays", "reachesProduction", "champion");
-    private static final List<String> EXPANSION_TARGET = List.of("team", "sponsor", "useCase", "estimatedAcv",
-            "targetQuarter");
     /**
-     * The most expansion targets one deal may list: every target is a fact each map rule joins, so
-     * the work one deal can cause stays bounded (a company's teams, not a data dump).
+     * The most expansion targets one deal may list (the schema's {@code maxItems}): every target is a
+     * fact each map rule joins, so the work one deal can cause stays bounded (a company's teams, not a
+     * data dump).
      */
-    public static final int MAX_EXPANSION_TARGETS = 1_000;
-    /** The most phases one customer strategy may list. */
-    public static final int MAX_PHASES = 100;
-    private static final List<String> STRATEGY = List.of("horizonMonths", "phases", "framing", "expansionTrigger");
-    private static final List<String> PHASE = List.of("name", "team", "outcome", "startMonth");
-    private static final List<String> SIZING = List.of("seatsNeededForOutcome", "seatsPurchased");
-    private static final List<String> CUSTOMER_SUCCESS = List.of("csmAssigned", "csmExpansionTarget",
-            "csHoursPerQuarter", "csHourlyCost");
-    private static final List<String> OWNERSHIP = List.of("expansionOwner", "handoffSlaDays", "sharedExpansionComp");
-    private static final List<String> CONTRACT = List.of("pricingModel", "termMonths", "expansionByAddOn",
-            "usageSpendAlerts");
-    private static final List<String> EXPANSION = List.of("daysInQueue", "landValueProven");
+    public static final int MAX_EXPANSION_TARGETS = SCHEMA.maxItems("/expansionMap");
+    /** The most phases one customer strategy may list (the schema's {@code maxItems}). */
+    public static final int MAX_PHASES = SCHEMA.maxItems("/customerStrategy/phases");
 
     /** Reads one deal document from JSON text. */
     public static Deal read(String json) throws InvalidDealException {
@@ -81,107 +66,68 @@ public final class DealJson {
      * document root) so errors name the path within the enclosing document.
      */
     public static Deal read(JsonValue value, String path) throws InvalidDealException {
-        JsonFields deal = JsonFields.of(value, path, DEAL);
+        SCHEMA.validate(value, path);
+        return deal(JsonFields.of(value));
+    }
+
+    // What follows maps a document the schema has checked: names and Java types only, no rules.
+
+    private static Deal deal(JsonFields deal) {
         return new Deal(
-                deal.requiredNonBlankString("dealId"),
-                deal.requiredDate("asOf"),
-                deal.requiredEnum("motion", Motion.class),
-                deal.requiredEnum("stage", Stage.class),
-                deal.requiredEnum("segment", Segment.class),
-                deal.requiredAmount("acv"),
-                deal.optionalEnum("touchModel", TouchModel.class),
-                deal.requiredObject("seller", DealJson::seller),
-                deal.optionalObject("valueProof", DealJson::valueProof),
-                deal.optionalArray("expansionMap", MAX_EXPANSION_TARGETS, DealJson::expansionTarget),
-                deal.optionalObject("customerStrategy", DealJson::customerStrategy),
-                deal.optionalObject("sizing", DealJson::sizing),
-                deal.optionalObject("customerSuccess", DealJson::customerSuccess),
-                deal.optionalObject("ownership", DealJson::ownership),
-                deal.requiredObject("contract", DealJson::contract),
-                deal.optionalObject("expansion", DealJson::expansion));
+                deal.string("dealId"),
+                deal.localDate("asOf"),
+                deal.constant("motion", Motion.class),
+                deal.constant("stage", Stage.class),
+                deal.constant("segment", Segment.class),
+                deal.number("acv"),
+                deal.constant("touchModel", TouchModel.class),
+                deal.object("seller", seller -> new Seller(seller.number("arr"))),
+                deal.object("valueProof", DealJson::valueProof),
+                deal.array("expansionMap", DealJson::expansionTarget),
+                deal.object("customerStrategy", DealJson::customerStrategy),
+                deal.object("sizing", sizing -> new Sizing(sizing.integer("seatsNeededForOutcome"),
+                        sizing.integer("seatsPurchased"))),
+                deal.object("customerSuccess", DealJson::customerSuccess),
+                deal.object("ownership", DealJson::ownership),
+                deal.object("contract", DealJson::contract),
+                deal.object("expansion", expansion -> new Expansion(expansion.integer("daysInQueue"),
+                        expansion.bool("landValueProven"))));
     }
 
-    private static Seller seller(JsonValue value, String path) throws InvalidDealException {
-        return new Seller(JsonFields.of(value, path, SELLER).requiredAmount("arr"));
+    private static ValueProof valueProof(JsonFields proof) {
+        return new ValueProof(proof.string("workflow"), proof.string("metric"), proof.number("baseline"),
+                proof.number("target"), proof.integer("windowDays"), proof.bool("reachesProduction"),
+                proof.string("champion"));
     }
 
-    private static ValueProof valueProof(JsonValue value, String path) throws InvalidDealException {
-        JsonFields proof = JsonFields.of(value, path, VALUE_PROOF);
-        return new ValueProof(
-                proof.optionalString("workflow"),
-                proof.optionalString("metric"),
-                proof.optionalNumber("baseline"),
-                proof.optionalNumber("target"),
-                proof.optionalInteger("windowDays", 1),
-                proof.optionalBoolean("reachesProduction"),
-                proof.optionalString("champion"));
+    private static ExpansionTarget expansionTarget(JsonFields target) {
+        return new ExpansionTarget(target.string("team"), target.string("sponsor"), target.string("useCase"),
+                target.number("estimatedAcv"), target.quarter("targetQuarter"));
     }
 
-    private static ExpansionTarget expansionTarget(JsonValue value, String path) throws InvalidDealException {
-        JsonFields target = JsonFields.of(value, path, EXPANSION_TARGET);
-        return new ExpansionTarget(
-                target.requiredString("team"),
-                target.optionalString("sponsor"),
-                target.optionalString("useCase"),
-                target.optionalAmount("estimatedAcv"),
-                target.optionalQuarter("targetQuarter"));
-    }
-
-    private static CustomerStrategy customerStrategy(JsonValue value, String path) throws InvalidDealException {
-        JsonFields strategy = JsonFields.of(value, path, STRATEGY);
+    private static CustomerStrategy customerStrategy(JsonFields strategy) {
         return new CustomerStrategy(
-                strategy.optionalInteger("horizonMonths", 0),
-                strategy.optionalArray("phases", MAX_PHASES, DealJson::phase),
-                strategy.optionalEnum("framing", Framing.class),
-                strategy.optionalEnum("expansionTrigger", ExpansionTrigger.class));
+                strategy.integer("horizonMonths"),
+                strategy.array("phases", phase -> new Phase(phase.string("name"), phase.string("team"),
+                        phase.string("outcome"), phase.integer("startMonth"))),
+                strategy.constant("framing", Framing.class),
+                strategy.constant("expansionTrigger", ExpansionTrigger.class));
     }
 
-    private static Phase phase(JsonValue value, String path) throws InvalidDealException {
-        JsonFields phase = JsonFields.of(value, path, PHASE);
-        return new Phase(
-                phase.optionalString("name"),
-                phase.optionalString("team"),
-                phase.optionalString("outcome"),
-                phase.optionalInteger("startMonth", 0));
+    private static CustomerSuccess customerSuccess(JsonFields cs) {
+        return new CustomerSuccess(cs.bool("csmAssigned"), cs.bool("csmExpansionTarget"),
+                cs.number("csHoursPerQuarter"), cs.number("csHourlyCost"));
     }
 
-    private static Sizing sizing(JsonValue value, String path) throws InvalidDealException {
-        JsonFields sizing = JsonFields.of(value, path, SIZING);
-        return new Sizing(sizing.optionalInteger("seatsNeededForOutcome", 0),
-                sizing.optionalInteger("seatsPurchased", 0));
+    private static Ownership ownership(JsonFields ownership) {
+        return new Ownership(ownership.constant("expansionOwner", ExpansionOwner.class),
+                ownership.integer("handoffSlaDays"), ownership.bool("sharedExpansionComp"));
     }
 
-    private static CustomerSuccess customerSuccess(JsonValue value, String path) throws InvalidDealException {
-        JsonFields cs = JsonFields.of(value, path, CUSTOMER_SUCCESS);
-        return new CustomerSuccess(
-                cs.optionalBoolean("csmAssigned"),
-                cs.optionalBoolean("csmExpansionTarget"),
-                cs.optionalAmount("csHoursPerQuarter"),
-                cs.optionalAmount("csHourlyCost"));
+    private static Contract contract(JsonFields contract) {
+        return new Contract(contract.constant("pricingModel", PricingModel.class), contract.integer("termMonths"),
+                contract.bool("expansionByAddOn"), contract.bool("usageSpendAlerts"));
     }
-
-    private static Ownership ownership(JsonValue value, String path) throws InvalidDealException {
-        JsonFields ownership = JsonFields.of(value, path, OWNERSHIP);
-        return new Ownership(
-                ownership.optionalEnum("expansionOwner", ExpansionOwner.class),
-                ownership.optionalInteger("handoffSlaDays", 0),
-                ownership.optionalBoolean("sharedExpansionComp"));
-    }
-
-    private static Contract contract(JsonValue value, String path) throws InvalidDealException {
-        JsonFields contract = JsonFields.of(value, path, CONTRACT);
-        return new Contract(
-                contract.requiredEnum("pricingModel", PricingModel.class),
-                contract.requiredInteger("termMonths", 1),
-                contract.optionalBoolean("expansionByAddOn"),
-                contract.optionalBoolean("usageSpendAlerts"));
-    }
-
-    private static Expansion expansion(JsonValue value, String path) throws InvalidDealException {
-        JsonFields expansion = JsonFields.of(value, path, EXPANSION);
-        return new Expansion(expansion.optionalInteger("daysInQueue", 0), expansion.optionalBoolean("landValueProven"));
-    }
-
 
     /**
      * The deal as JSON in the shape {@link #read} reads: what is absent stays absent, so reading it
