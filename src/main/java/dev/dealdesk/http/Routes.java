@@ -5,6 +5,7 @@ import dev.dealdesk.decision.Decision;
 import dev.dealdesk.decision.EvaluationException;
 import dev.dealdesk.facts.InvalidDealException;
 import dev.dealdesk.json.DealJson;
+import dev.dealdesk.json.DealSchema;
 import dev.dealdesk.json.DecisionJson;
 import dev.dealdesk.json.JsonWriter;
 import dev.dealdesk.json.PolicyStatusJson;
@@ -38,11 +39,13 @@ final class Routes {
     }
 
     private static final String DECISIONS = "/v1/decisions";
+    private static final String DEAL_SCHEMA = "/v1/schema/deal.json";
 
     private final DealDesk engine;
     private final Metrics metrics;
     private final int maxBodyBytes;
     private final String openApi;
+    private final String dealSchema = JsonWriter.text(DealSchema.deal().document());
 
     Routes(DealDesk engine, Metrics metrics, int maxBodyBytes) {
         this.engine = engine;
@@ -78,7 +81,7 @@ final class Routes {
             return method.equals("GET") ? receipt(path.substring(DECISIONS.length() + 1)) : notAllowed("GET");
         }
         boolean known = switch (path) {
-            case "/v1/policy", "/healthz", "/readyz", "/metrics", "/v1/openapi.json" -> true;
+            case "/v1/policy", "/healthz", "/readyz", "/metrics", "/v1/openapi.json", DEAL_SCHEMA -> true;
             default -> false;
         };
         if (!known) {
@@ -92,6 +95,7 @@ final class Routes {
             case "/healthz" -> Response.json(200, "{\"status\":\"ok\"}");
             case "/readyz" -> readiness();
             case "/metrics" -> new Response(200, "text/plain; version=0.0.4; charset=utf-8", metrics.text(), Map.of());
+            case DEAL_SCHEMA -> new Response(200, "application/schema+json", dealSchema, Map.of());
             default -> Response.json(200, openApi);
         };
     }

@@ -83,6 +83,16 @@ class HttpServiceTest {
     }
 
     @Test
+    void getDealSchema_servesTheSchemaTheReaderEnforces() throws Exception {
+        HttpResponse<String> response = get("/v1/schema/deal.json");
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("application/schema+json", response.headers().firstValue("Content-Type").orElse(""));
+        JsonObject schema = object(response);
+        assertEquals("https://dealdesk.dev/schemas/deal.json", schema.getString("$id"));
+        assertEquals(dev.dealdesk.json.DealSchema.deal().document(), schema);
+    }
+
+    @Test
     void postOneDeal_returnsItsDecisionAndTheReceiptIsStored() throws Exception {
         HttpResponse<String> response = post(TestDeals.cleanLand().set("/valueProof/windowDays", 120).json());
         assertEquals(200, response.statusCode(), response.body());
