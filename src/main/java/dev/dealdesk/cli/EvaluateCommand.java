@@ -11,10 +11,13 @@ import dev.dealdesk.json.JsonLines;
 import dev.dealdesk.json.JsonWriter;
 import dev.dealdesk.json.StrictJson;
 import dev.dealdesk.policy.examples.PolicyExample;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.ArrayList;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -113,28 +116,53 @@ final class EvaluateCommand implements Callable<Integer> {
         if (record.problem() != null) {
             return done(error(record.source(), "", record.problem()));
         }
+        JsonValue document;
         try {
-            return engine.submit(read(record.bytes())).handle((decision, failure) -> {
+            document = StrictJson.parse(record.bytes());
+        } catch (InvalidDealException e) {
+            return done(error(record.source(), e.path(), e.problem()));
+        }
+        if (document.getValueType() != JsonValue.ValueType.ARRAY) {
+            return decide(engine, record.source(), document, "", err);
+        }
+        // An array of deals is a batch, as over HTTP: each element's text in order, errors at /i.
+        JsonArray deals = document.asJsonArray();
+        if (deals.size() > DealJson.MAX_BATCH) {
+            return done(error(record.source(), "", "expected an array of at most " + DealJson.MAX_BATCH + " deals, got "
+                    + deals.size()));
+        }
+        List<CompletableFuture<String>> texts = new ArrayList<>();
+        for (int i = 0; i < deals.size(); i++) {
+            texts.add(decide(engine, record.source(), deals.get(i), "/" + i, err));
+        }
+        return CompletableFuture.allOf(texts.toArray(CompletableFuture[]::new))
+                .thenApply(all -> texts.stream().map(CompletableFuture::join).collect(Collectors.joining()));
+    }
+
+    /** The text of one deal (or golden example) found at {@code path} in the record from {@code source}. */
+    private CompletableFuture<String> decide(DealDesk engine, String source, JsonValue value, String path, PrintWriter err) {
+        try {
+            return engine.submit(read(value, path)).handle((decision, failure) -> {
                 if (failure == null) {
                     try {
                         return render(decision);
                     } catch (RuntimeException e) {
-                        return internalError(record.source(), e, err);
+                        return internalError(source, e, err);
                     }
                 }
                 failed = true;
                 Throwable cause = cause(failure);
                 err.print("dealdesk: " + cause.getMessage() + "\n");
-                return error(record.source(), "", "the decision could not be recorded: " + cause.getMessage());
+                return error(source, path, "the decision could not be recorded: " + cause.getMessage());
             });
         } catch (InvalidDealException e) {
-            return done(error(record.source(), e.path(), e.problem()));
+            return done(error(source, e.path(), e.problem()));
         } catch (EvaluationException e) {
             failed = true;
-            err.print("dealdesk: " + record.source() + ": " + e.getMessage() + "\n");
-            return done(error(record.source(), "", "the policy failed while deciding this deal: " + e.getMessage()));
+            err.print("dealdesk: " + source + path + ": " + e.getMessage() + "\n");
+            return done(error(source, path, "the policy failed while deciding this deal: " + e.getMessage()));
         } catch (RuntimeException e) {
-            return done(internalError(record.source(), e, err));
+            return done(internalError(source, e, err));
         }
     }
 
@@ -156,9 +184,8 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** A deal document, or a policy example decided on its deal. */
-    private static Deal read(byte[] bytes) throws InvalidDealException {
-        JsonValue document = StrictJson.parse(bytes);
-        return PolicyExample.isExample(document) ? PolicyExample.read(document).deal() : DealJson.read(document, "");
+    private static Deal read(JsonValue value, String path) throws InvalidDealException {
+        return PolicyExample.isExample(value) ? PolicyExample.read(value).deal() : DealJson.read(value, path);
     }
 
     private String render(Decision decision) {

@@ -27,9 +27,6 @@ final class Limits {
     /** The request line and headers together, at most: 414 or 431 beyond. */
     static final int MAX_HEADER_BYTES = 8 * 1024;
 
-    /** Deals in one posted array, at most: a longer batch is refused as invalid input. */
-    static final int MAX_BATCH = 1_000;
-
     /**
      * Open connections at most; at the limit the service stops accepting (new clients wait in the
      * operating system's backlog) until one closes.

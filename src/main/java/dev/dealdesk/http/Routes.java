@@ -119,7 +119,7 @@ final class Routes {
                 "the body must be at most " + maxBodyBytes + " bytes"));
     }
 
-    /** Decides the deal, or each deal of an array (at most {@link Limits#MAX_BATCH}), in {@code body}. */
+    /** Decides the deal, or each deal of an array (at most {@link DealJson#MAX_BATCH}), in {@code body}. */
     Response decide(byte[] body) {
         JsonValue document;
         try {
@@ -130,9 +130,9 @@ final class Routes {
         }
         if (document.getValueType() == JsonValue.ValueType.ARRAY) {
             JsonArray deals = document.asJsonArray();
-            if (deals.size() > Limits.MAX_BATCH) {
+            if (deals.size() > DealJson.MAX_BATCH) {
                 metrics.invalidInput();
-                return problem(Problem.badInput("", "expected an array of at most " + Limits.MAX_BATCH
+                return problem(Problem.badInput("", "expected an array of at most " + DealJson.MAX_BATCH
                         + " deals, got " + deals.size()));
             }
             // Each result is written as soon as it is made, so a batch holds text, not decisions.

@@ -43,6 +43,12 @@ public final class DealJson {
     private static final DealSchema SCHEMA = DealSchema.deal();
 
     /**
+     * The most deals one batch (a JSON array of deals) may hold, on the command line and over HTTP
+     * alike: a longer one is refused as a whole, naming its size.
+     */
+    public static final int MAX_BATCH = 1_000;
+
+    /**
      * The most expansion targets one deal may list (the schema's {@code maxItems}): every target is a
      * fact each map rule joins, so the work one deal can cause stays bounded (a company's teams, not a
      * data dump).

@@ -62,6 +62,36 @@ class CliTest {
         }
 
         @Test
+        void evaluate_aFileHoldingAnArrayOfDeals_isABatch_asOverHttp() throws Exception {
+            String good = TestDeals.cleanLand().json();
+            String bad = TestDeals.cleanLand().set("/contract/termMonths", "twelve").json();
+            Path batch = Files.writeString(temp.resolve("batch.json"), "[" + good + "," + bad + "," + good + "]");
+            CliRunner.Result run = run("", "evaluate", batch.toString());
+            assertEquals(2, run.status(), run.err());
+            assertEquals(3, run.lines().size());
+            assertEquals("APPROVE", run.line(0).getString("outcome"));
+            JsonObject error = run.line(1).getJsonObject("error");
+            assertEquals(batch.toString(), error.getString("source"));
+            assertEquals("/1/contract/termMonths", error.getString("path"));
+            assertEquals("APPROVE", run.line(2).getString("outcome"));
+
+            CliRunner.Result lines = run("[" + good + "," + good + "]\n" + good + "\n", "evaluate", "-");
+            assertEquals(0, lines.status(), lines.err());
+            assertEquals(3, lines.lines().size());
+        }
+
+        @Test
+        void evaluate_aBatchOverTheLimit_isRefusedWhole() throws Exception {
+            String good = TestDeals.cleanLand().json();
+            Path batch = Files.writeString(temp.resolve("big.json"),
+                    "[" + String.join(",", java.util.Collections.nCopies(dev.dealdesk.json.DealJson.MAX_BATCH + 1, "{}")) + "]");
+            CliRunner.Result run = run("", "evaluate", batch.toString());
+            assertEquals(2, run.status());
+            assertEquals(List.of("expected an array of at most 1000 deals, got 1001"),
+                    List.of(run.line(0).getJsonObject("error").getString("message")));
+        }
+
+        @Test
         void evaluate_aBudgetThatIsNotPositive_isACommandLineError() {
             CliRunner.Result run = run("", "evaluate", "--max-time-ms", "0", "policy-examples/clean-renewal.json");
             assertEquals(2, run.status());
@@ -92,7 +122,9 @@ class CliTest {
             assertEquals(2, run.lines().size());
             assertTrue(run.line(0).getJsonObject("error").getString("message").startsWith("malformed JSON at line 1"));
             assertEquals("stdin:1", run.line(0).getJsonObject("error").getString("source"));
-            assertEquals("expected an object, got an array", run.line(1).getJsonObject("error").getString("message"));
+            // A line holding an array is a batch: its element 0 is no deal.
+            assertEquals("expected an object, got the number 1", run.line(1).getJsonObject("error").getString("message"));
+            assertEquals("/0", run.line(1).getJsonObject("error").getString("path"));
             assertEquals("stdin:4", run.line(1).getJsonObject("error").getString("source"));
         }
 

@@ -123,10 +123,10 @@ class HttpServiceTest {
 
     @Test
     void batchOverTheLimit_isA400ProblemSayingWhatWasExpected() throws Exception {
-        String thousand = "[" + String.join(",", java.util.Collections.nCopies(Limits.MAX_BATCH, "{}")) + "]";
+        String thousand = "[" + String.join(",", java.util.Collections.nCopies(dev.dealdesk.json.DealJson.MAX_BATCH, "{}")) + "]";
         HttpResponse<String> atTheLimit = post(thousand);
         assertEquals(200, atTheLimit.statusCode(), atTheLimit.body());
-        assertEquals(Limits.MAX_BATCH, Json.createReader(new StringReader(atTheLimit.body())).readArray().size());
+        assertEquals(dev.dealdesk.json.DealJson.MAX_BATCH, Json.createReader(new StringReader(atTheLimit.body())).readArray().size());
 
         HttpResponse<String> over = post(thousand.replace("[{}", "[{},{}"));
         assertProblem(over, 400, "/problems/invalid-deal");

@@ -71,7 +71,7 @@ class ServiceMemoryIT {
                 fill("[", i -> "{\"a\":0}", "]", LIMIT),
                 fill("{", i -> "\"" + Integer.toHexString(i) + "\":0", "}", LIMIT),
                 fill("[", i -> "[0]", "]", Limits.LARGE_BODY),
-                ("[" + String.join(",", Collections.nCopies(Limits.MAX_BATCH, manyFindings)) + "]")
+                ("[" + String.join(",", Collections.nCopies(dev.dealdesk.json.DealJson.MAX_BATCH, manyFindings)) + "]")
                         .getBytes(StandardCharsets.UTF_8));
     }
 
