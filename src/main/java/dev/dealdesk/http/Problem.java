@@ -9,19 +9,22 @@ import jakarta.json.JsonObjectBuilder;
  * carries a stack trace.
  *
  * @param status HTTP status
- * @param type   a URI naming the kind of problem, relative to the service
+ * @param type   an absolute URI naming the kind of problem: {@link #TYPES} and the kind (README, "Problems")
  * @param title  short summary of the kind
  * @param detail what went wrong in this request
  * @param path   the JSON Pointer of bad input, or {@code null}
  */
 record Problem(int status, String type, String title, String detail, String path) {
 
+    /** Where every problem type's URI starts; the kinds are listed in the README. */
+    static final String TYPES = "https://dealdesk.dev/problems/";
+
     static Problem badInput(String path, String detail) {
-        return new Problem(400, "/problems/invalid-deal", "The deal is not valid input", detail, path);
+        return new Problem(400, TYPES + "invalid-deal", "The deal is not valid input", detail, path);
     }
 
     static Problem of(int status, String kind, String title, String detail) {
-        return new Problem(status, "/problems/" + kind, title, detail, null);
+        return new Problem(status, TYPES + kind, title, detail, null);
     }
 
     String json() {

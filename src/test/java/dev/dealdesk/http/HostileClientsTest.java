@@ -139,7 +139,7 @@ class HostileClientsTest {
             }, "body-trickler");
             trickler.start();
             RawResponse response = RawResponse.read(socket.getInputStream());
-            assertProblem(response, 408, "/problems/request-timeout");
+            assertProblem(response, 408, "https://dealdesk.dev/problems/request-timeout");
             assertEquals(-1, socket.getInputStream().read(), "the connection is closed after the 408");
             trickler.interrupt();
         }
@@ -154,18 +154,18 @@ class HostileClientsTest {
 
     @Test
     void requestsHttpRefuses_areProblemsNotHtml() throws Exception {
-        assertProblem(raw("GARBAGE\r\n\r\n"), 400, "/problems/bad-request");
+        assertProblem(raw("GARBAGE\r\n\r\n"), 400, "https://dealdesk.dev/problems/bad-request");
         assertProblem(raw("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "b".repeat(Limits.MAX_HEADER_BYTES)
-                + "\r\n\r\n"), 431, "/problems/request-header-fields-too-large");
+                + "\r\n\r\n"), 431, "https://dealdesk.dev/problems/request-header-fields-too-large");
         assertProblem(raw("GET /" + "u".repeat(Limits.MAX_HEADER_BYTES) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"), 414,
-                "/problems/uri-too-long");
-        assertProblem(raw("GET /nowhere HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"), 404, "/problems/not-found");
+                "https://dealdesk.dev/problems/uri-too-long");
+        assertProblem(raw("GET /nowhere HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"), 404, "https://dealdesk.dev/problems/not-found");
         RawResponse wrongMethod = raw("DELETE /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-        assertProblem(wrongMethod, 405, "/problems/method-not-allowed");
+        assertProblem(wrongMethod, 405, "https://dealdesk.dev/problems/method-not-allowed");
         assertEquals("GET", wrongMethod.header("Allow"));
         assertProblem(raw("POST /v1/decisions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 2000000\r\n\r\n"), 413, "/problems/too-large");
-        assertProblem(raw("GET /healthz HTTP/7.0\r\nHost: 127.0.0.1\r\n\r\n"), 505, "/problems/http-version-not-supported");
+                + "Content-Length: 2000000\r\n\r\n"), 413, "https://dealdesk.dev/problems/too-large");
+        assertProblem(raw("GET /healthz HTTP/7.0\r\nHost: 127.0.0.1\r\n\r\n"), 505, "https://dealdesk.dev/problems/http-version-not-supported");
     }
 
     @Test
@@ -187,7 +187,7 @@ class HostileClientsTest {
             socket.setSoTimeout(PATIENCE_MS);
             socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             RawResponse response = RawResponse.read(socket.getInputStream());
-            assertProblem(response, 500, "/problems/internal-error");
+            assertProblem(response, 500, "https://dealdesk.dev/problems/internal-error");
             assertFalse(response.body().contains("secret"), response.body());
         } finally {
             server.stop();

@@ -104,7 +104,7 @@ class HttpServiceTest {
         assertEquals(200, receipt.statusCode());
         assertEquals(decision.getString("decisionId"), object(receipt).getString("decisionId"));
         assertEquals("D-CLEAN", object(receipt).getJsonObject("deal").getString("dealId"));
-        assertProblem(get("/v1/decisions/no-such-decision"), 404, "/problems/not-found");
+        assertProblem(get("/v1/decisions/no-such-decision"), 404, "https://dealdesk.dev/problems/not-found");
     }
 
     @Test
@@ -129,7 +129,7 @@ class HttpServiceTest {
         assertEquals(dev.dealdesk.json.DealJson.MAX_BATCH, Json.createReader(new StringReader(atTheLimit.body())).readArray().size());
 
         HttpResponse<String> over = post(thousand.replace("[{}", "[{},{}"));
-        assertProblem(over, 400, "/problems/invalid-deal");
+        assertProblem(over, 400, "https://dealdesk.dev/problems/invalid-deal");
         assertEquals("", object(over).getString("path"));
         assertEquals("expected an array of at most 1000 deals, got 1001", object(over).getString("detail"));
     }
@@ -137,10 +137,10 @@ class HttpServiceTest {
     @Test
     void badInput_isA400ProblemNamingThePath() throws Exception {
         HttpResponse<String> invalid = post(TestDeals.cleanLand().set("/customerSuccess/csmAssinged", true).json());
-        assertProblem(invalid, 400, "/problems/invalid-deal");
+        assertProblem(invalid, 400, "https://dealdesk.dev/problems/invalid-deal");
         assertEquals("/customerSuccess/csmAssinged", object(invalid).getString("path"));
         HttpResponse<String> malformed = post("{\"dealId\": ");
-        assertProblem(malformed, 400, "/problems/invalid-deal");
+        assertProblem(malformed, 400, "https://dealdesk.dev/problems/invalid-deal");
         assertEquals("", object(malformed).getString("path"));
     }
 
@@ -156,27 +156,27 @@ class HttpServiceTest {
                         URI.create("http://127.0.0.1:" + service.address().getPort() + "/v1/decisions"))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer s3cret")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build(), HttpResponse.BodyHandlers.ofString());
-        assertProblem(response, 400, "/problems/invalid-deal");
+        assertProblem(response, 400, "https://dealdesk.dev/problems/invalid-deal");
         assertEquals("not valid UTF-8 text", object(response).getString("detail"));
     }
 
     @Test
     void wrongRequests_getTheirProblemStatus() throws Exception {
-        assertProblem(send("POST", "/v1/decisions", "text/plain", "{}", "s3cret"), 415, "/problems/unsupported-media-type");
-        assertProblem(post("{\"pad\": \"" + "x".repeat(5000) + "\"}"), 413, "/problems/too-large");
-        assertProblem(get("/v1/nothing"), 404, "/problems/not-found");
+        assertProblem(send("POST", "/v1/decisions", "text/plain", "{}", "s3cret"), 415, "https://dealdesk.dev/problems/unsupported-media-type");
+        assertProblem(post("{\"pad\": \"" + "x".repeat(5000) + "\"}"), 413, "https://dealdesk.dev/problems/too-large");
+        assertProblem(get("/v1/nothing"), 404, "https://dealdesk.dev/problems/not-found");
         HttpResponse<String> wrongMethod = send("DELETE", "/v1/policy", null, null, "s3cret");
-        assertProblem(wrongMethod, 405, "/problems/method-not-allowed");
+        assertProblem(wrongMethod, 405, "https://dealdesk.dev/problems/method-not-allowed");
         assertEquals("GET", wrongMethod.headers().firstValue("Allow").orElse(""));
-        assertProblem(send("GET", "/v1/decisions", null, null, "s3cret"), 405, "/problems/method-not-allowed");
+        assertProblem(send("GET", "/v1/decisions", null, null, "s3cret"), 405, "https://dealdesk.dev/problems/method-not-allowed");
     }
 
     @Test
     void token_isRequiredExceptOnProbes() throws Exception {
         HttpResponse<String> missing = send("POST", "/v1/decisions", "application/json", TestDeals.cleanLand().json(), null);
-        assertProblem(missing, 401, "/problems/unauthorized");
+        assertProblem(missing, 401, "https://dealdesk.dev/problems/unauthorized");
         assertEquals("Bearer", missing.headers().firstValue("WWW-Authenticate").orElse(""));
-        assertProblem(send("GET", "/v1/policy", null, null, "wrong"), 401, "/problems/unauthorized");
+        assertProblem(send("GET", "/v1/policy", null, null, "wrong"), 401, "https://dealdesk.dev/problems/unauthorized");
         assertEquals(200, send("GET", "/healthz", null, null, null).statusCode());
         assertEquals(200, send("GET", "/readyz", null, null, null).statusCode());
     }
