@@ -32,4 +32,32 @@ class OpenApiContractTest {
         }));
         assertEquals(ids.size(), ids.stream().distinct().count(), ids.toString());
     }
+
+    @Test
+    void decisionFindingErrorAndProblem_carryEveryMemberTheDescriptionRequires() throws Exception {
+        OpenAPI api = new OpenAPIV3Parser().readContents(Files.readString(Path.of("src/main/resources/openapi.json"))).getOpenAPI();
+        java.util.Map<String, io.swagger.v3.oas.models.media.Schema> schemas = api.getComponents().getSchemas();
+        jakarta.json.JsonObject decision = dev.dealdesk.json.DecisionJson.toJson(dev.dealdesk.TestEngines.shipped()
+                .evaluate(dev.dealdesk.TestDeals.cleanLand().set("/valueProof/windowDays", 120).deal()));
+        assertRequired(schemas.get("Decision"), decision);
+        assertRequired((io.swagger.v3.oas.models.media.Schema<?>) schemas.get("Decision").getProperties().get("policy"),
+                decision.getJsonObject("policy"));
+        assertEquals(false, decision.getJsonArray("findings").isEmpty());
+        decision.getJsonArray("findings").forEach(finding -> assertRequired(schemas.get("Finding"), finding.asJsonObject()));
+        jakarta.json.JsonObject error = dev.dealdesk.json.DecisionJson.error(null, "/1/acv", "expected a number >= 0");
+        assertRequired(schemas.get("ElementError"), error);
+        assertRequired((io.swagger.v3.oas.models.media.Schema<?>) schemas.get("ElementError").getProperties().get("error"),
+                error.getJsonObject("error"));
+        jakarta.json.JsonObject problem = jakarta.json.Json.createReader(new java.io.StringReader(
+                Problem.of(503, "busy", "The service is busy", "send again").json())).readObject();
+        assertRequired(schemas.get("Problem"), problem);
+    }
+
+    private static void assertRequired(io.swagger.v3.oas.models.media.Schema<?> schema, jakarta.json.JsonObject json) {
+        assertNotNull(schema.getRequired(), schema.getName());
+        for (String member : schema.getRequired()) {
+            assertEquals(true, json.containsKey(member), member + " in " + json);
+        }
+        assertEquals(schema.getProperties().keySet().containsAll(json.keySet()), true, json.keySet() + " documented");
+    }
 }
