@@ -117,7 +117,7 @@ public final class DecisionService implements AutoCloseable {
         ThreadPoolExecutor workers = workers("dealdesk-worker", options.workers(), Limits.WAITING_FOR_A_WORKER);
         // The held limit admits no more large bodies than this worker's queue takes.
         ThreadPoolExecutor largeBodyWorker = workers("dealdesk-batch-worker", 1, Limits.LARGE_BODIES_HELD);
-        ServiceHandler handler = new ServiceHandler(new Routes(engine, metrics, options.maxBodyBytes()), token,
+        ServiceHandler handler = new ServiceHandler(new Routes(engine, metrics, options.maxBodyBytes(), token != null), token,
                 options.maxBodyBytes(), workers, largeBodyWorker, timers, headerDeadline);
         server.setHandler(handler);
         try {

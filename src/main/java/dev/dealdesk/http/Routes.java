@@ -12,6 +12,7 @@ import dev.dealdesk.json.PolicyStatusJson;
 import dev.dealdesk.json.StrictJson;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -47,15 +48,28 @@ final class Routes {
     private final String openApi;
     private final String dealSchema = JsonWriter.text(DealSchema.deal().document());
 
-    Routes(DealDesk engine, Metrics metrics, int maxBodyBytes) {
+    /** @param tokenRequired whether clients must send a bearer token: only then does the description declare it */
+    Routes(DealDesk engine, Metrics metrics, int maxBodyBytes, boolean tokenRequired) {
         this.engine = engine;
         this.metrics = metrics;
         this.maxBodyBytes = maxBodyBytes;
+        this.openApi = JsonWriter.text(openApi(tokenRequired));
+    }
+
+    /** The OpenAPI description, without the bearer scheme when the service takes no token. */
+    private static JsonObject openApi(boolean tokenRequired) {
+        JsonObject described;
         try (InputStream spec = Objects.requireNonNull(Routes.class.getResourceAsStream("/openapi.json"), "openapi.json")) {
-            this.openApi = new String(spec.readAllBytes(), StandardCharsets.UTF_8);
+            described = Json.createReader(spec).readObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (tokenRequired) {
+            return described;
+        }
+        JsonObject components = described.getJsonObject("components");
+        return Json.createObjectBuilder(described).remove("security")
+                .add("components", Json.createObjectBuilder(components).remove("securitySchemes")).build();
     }
 
     /** Paths open without a token: probes must work without credentials. */

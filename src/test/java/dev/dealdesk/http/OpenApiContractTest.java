@@ -53,6 +53,20 @@ class OpenApiContractTest {
         assertRequired(schemas.get("Problem"), problem);
     }
 
+    @Test
+    void servedWithoutAToken_theDescriptionDeclaresNoBearerAuth_andStillParses() throws Exception {
+        try (dev.dealdesk.DealDesk engine = dev.dealdesk.DealDesk.builder().rules(dev.dealdesk.TestEngines.SHIPPED_RULES).build();
+             DecisionService service = DecisionService.start(engine, DecisionService.Options.defaults())) {
+            String served = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + service.address().getPort() + "/v1/openapi.json")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            SwaggerParseResult result = new OpenAPIV3Parser().readContents(served, null, new ParseOptions());
+            assertEquals(List.of(), result.getMessages());
+            assertEquals(null, result.getOpenAPI().getSecurity());
+            assertEquals(null, result.getOpenAPI().getComponents().getSecuritySchemes());
+        }
+    }
+
     private static void assertRequired(io.swagger.v3.oas.models.media.Schema<?> schema, jakarta.json.JsonObject json) {
         assertNotNull(schema.getRequired(), schema.getName());
         for (String member : schema.getRequired()) {
