@@ -15,13 +15,13 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -117,20 +117,18 @@ final class EvaluateCommand implements Callable<Integer> {
             return done(error(record.source(), "", record.problem()));
         }
         JsonValue document;
+        Optional<JsonArray> batch;
         try {
             document = StrictJson.parse(record.bytes());
+            batch = DealJson.batch(document);
         } catch (InvalidDealException e) {
             return done(error(record.source(), e.path(), e.problem()));
         }
-        if (document.getValueType() != JsonValue.ValueType.ARRAY) {
+        if (batch.isEmpty()) {
             return decide(engine, record.source(), document, "", err);
         }
         // An array of deals is a batch, as over HTTP: each element's text in order, errors at /i.
-        JsonArray deals = document.asJsonArray();
-        if (deals.size() > DealJson.MAX_BATCH) {
-            return done(error(record.source(), "", "expected an array of at most " + DealJson.MAX_BATCH + " deals, got "
-                    + deals.size()));
-        }
+        JsonArray deals = batch.get();
         List<CompletableFuture<String>> texts = new ArrayList<>();
         for (int i = 0; i < deals.size(); i++) {
             texts.add(decide(engine, record.source(), deals.get(i), "/" + i, err));

@@ -10,11 +10,11 @@ import java.io.PrintWriter;
 import dev.dealdesk.policy.examples.PolicyTester;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -111,11 +111,10 @@ final class ValidateCommand implements Callable<Integer> {
         }
         // Example files are named as given, not under the rules directory.
         exampleProblems.forEach(problem -> out.print(problem + "\n"));
-        problems = new ArrayList<>(problems);
-        problems.addAll(exampleProblems);
-        long errors = problems.stream().filter(problem -> problem.level() == PolicyProblem.Level.ERROR).count();
-        out.print(summary + " (" + errors + " error" + (errors == 1 ? "" : "s") + ", " + (problems.size() - errors)
-                + " warning" + (problems.size() - errors == 1 ? "" : "s") + ")\n");
+        List<PolicyProblem> all = Stream.concat(problems.stream(), exampleProblems.stream()).toList();
+        long errors = all.stream().filter(problem -> problem.level() == PolicyProblem.Level.ERROR).count();
+        out.print(summary + " (" + errors + " error" + (errors == 1 ? "" : "s") + ", " + (all.size() - errors)
+                + " warning" + (all.size() - errors == 1 ? "" : "s") + ")\n");
         return loads;
     }
 }

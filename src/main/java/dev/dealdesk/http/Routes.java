@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The service's endpoints: which method and path does what, and what it answers. Knows nothing of
@@ -142,13 +143,15 @@ final class Routes {
             metrics.invalidInput();
             return problem(Problem.badInput(e.path(), e.problem()));
         }
-        if (document.getValueType() == JsonValue.ValueType.ARRAY) {
-            JsonArray deals = document.asJsonArray();
-            if (deals.size() > DealJson.MAX_BATCH) {
-                metrics.invalidInput();
-                return problem(Problem.badInput("", "expected an array of at most " + DealJson.MAX_BATCH
-                        + " deals, got " + deals.size()));
-            }
+        Optional<JsonArray> batch;
+        try {
+            batch = DealJson.batch(document);
+        } catch (InvalidDealException e) {
+            metrics.invalidInput();
+            return problem(Problem.badInput(e.path(), e.problem()));
+        }
+        if (batch.isPresent()) {
+            JsonArray deals = batch.get();
             // Each result is written as soon as it is made, so a batch holds text, not decisions.
             List<String> results = new ArrayList<>(deals.size());
             for (int i = 0; i < deals.size(); i++) {

@@ -20,12 +20,14 @@ import dev.dealdesk.facts.Sizing;
 import dev.dealdesk.facts.Stage;
 import dev.dealdesk.facts.TouchModel;
 import dev.dealdesk.facts.ValueProof;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
+import java.util.Optional;
 
 
 /**
@@ -56,6 +58,24 @@ public final class DealJson {
     public static final int MAX_EXPANSION_TARGETS = SCHEMA.maxItems("/expansionMap");
     /** The most phases one customer strategy may list (the schema's {@code maxItems}). */
     public static final int MAX_PHASES = SCHEMA.maxItems("/customerStrategy/phases");
+
+    /**
+     * The deals of a batch document (a JSON array of deals), or empty when the document is not an
+     * array (one deal, to be read with {@link #read(JsonValue, String)}). The command line and HTTP
+     * take the same shapes through this one check.
+     *
+     * @throws InvalidDealException when the batch holds more than {@link #MAX_BATCH} deals
+     */
+    public static Optional<JsonArray> batch(JsonValue document) throws InvalidDealException {
+        if (document.getValueType() != JsonValue.ValueType.ARRAY) {
+            return Optional.empty();
+        }
+        JsonArray deals = document.asJsonArray();
+        if (deals.size() > MAX_BATCH) {
+            throw new InvalidDealException("", "expected an array of at most " + MAX_BATCH + " deals, got " + deals.size());
+        }
+        return Optional.of(deals);
+    }
 
     /** Reads one deal document from JSON text. */
     public static Deal read(String json) throws InvalidDealException {

@@ -144,17 +144,16 @@ public final class CompiledPolicy {
         }
         if (failure instanceof StackOverflowError || failure instanceof OutOfMemoryError) {
             // A rule that recursed too deep or asked for too much memory: this deal's error, not the process's.
-            throw new EvaluationException("deal " + deal.dealId() + " could not be decided: a rule exhausted the "
-                    + (failure instanceof StackOverflowError ? "stack" : "memory") + " (" + failure + ")" + watch.lastRule(),
-                    failure);
+            throw undecided(deal, "a rule exhausted the " + (failure instanceof StackOverflowError ? "stack" : "memory")
+                    + " (" + failure + ")" + watch.lastRule(), failure);
         }
         if (failure != null) {
-            throw new EvaluationException("deal " + deal.dealId() + " could not be decided: " + rootMessage(failure)
-                    + (failure instanceof Error ? " (" + failure + ")" + watch.lastRule() : ""), failure);
+            throw undecided(deal, rootMessage(failure) + (failure instanceof Error ? " (" + failure + ")" + watch.lastRule() : ""),
+                    failure);
         }
         if (firings >= budget.firings()) {
-            throw new EvaluationException("deal " + deal.dealId() + " could not be decided: its rules fired " + budget.firings()
-                    + " times without coming to rest (a rule that sets itself off again?)" + watch.lastRule());
+            throw undecided(deal, "its rules fired " + budget.firings() + " times without coming to rest (a rule that sets"
+                    + " itself off again?)" + watch.lastRule(), null);
         }
         if (watch.overTime()) {
             throw overTime(deal, budget, watch);
@@ -164,8 +163,11 @@ public final class CompiledPolicy {
     }
 
     private static EvaluationException overTime(Deal deal, EvaluationBudget budget, Watch watch) {
-        return new EvaluationException("deal " + deal.dealId() + " could not be decided: it ran past its time budget of "
-                + budget.time().toMillis() + " ms" + watch.lastRule());
+        return undecided(deal, "it ran past its time budget of " + budget.time().toMillis() + " ms" + watch.lastRule(), null);
+    }
+
+    private static EvaluationException undecided(Deal deal, String why, Throwable cause) {
+        return new EvaluationException("deal " + deal.dealId() + " could not be decided: " + why, cause);
     }
 
     /**

@@ -247,7 +247,7 @@ final class PolicyCompiler {
      * A compiler message cut to a readable length: Drools quotes the text it stumbled on, which can
      * be a whole file.
      */
-    static String brief(String message) {
+    private static String brief(String message) {
         String text = String.valueOf(message);
         return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "... (" + text.length() + " characters)";
     }

@@ -228,7 +228,7 @@ final class LintAllowlist {
         properties.removeAll(Set.of("hashCode", "toString", "equals"));
         TYPES = Map.copyOf(types);
         PROPERTIES = Set.copyOf(properties);
-        Set<String> members = new HashSet<>(JDK_MEMBERS);
+        Set<String> members = new HashSet<>();
         for (Class<?> type : POLICY_TYPES) {
             addMembers(type, null, members);
         }
