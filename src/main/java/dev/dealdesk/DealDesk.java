@@ -14,6 +14,7 @@ import static java.util.Objects.requireNonNull;
 import dev.dealdesk.audit.AuditException;
 import dev.dealdesk.audit.AuditLog;
 import dev.dealdesk.facts.Deal;
+import dev.dealdesk.facts.InvalidDealException;
 import dev.dealdesk.policy.compiled.CompiledPolicy;
 import dev.dealdesk.policy.reload.LivePolicy;
 import java.nio.file.Path;
@@ -69,6 +70,8 @@ public final class DealDesk implements AutoCloseable {
      * same policy always gives the same findings in the same order; only the decision id and
      * timestamp differ. A reload during the evaluation does not affect it.
      *
+     * @throws InvalidDealException when the deal's {@code custom} fields do not conform to the
+     *                              policy's declaration, naming {@code /custom/<field>} and what was expected
      * @throws EvaluationException when a rule fails while deciding: the deal then has no decision
      */
     public Decision evaluate(Deal deal) {
@@ -88,6 +91,7 @@ public final class DealDesk implements AutoCloseable {
      * log once its record is on storage. Decisions submitted one after another are recorded in that
      * order, so a caller can keep many in flight and still hand them out in order.
      *
+     * @throws InvalidDealException when the deal's {@code custom} fields do not conform to the policy's declaration
      * @throws EvaluationException when a rule fails while deciding
      */
     public CompletableFuture<Decision> submit(Deal deal) {

@@ -6,7 +6,6 @@ import dev.dealdesk.decision.EvaluationException;
 import dev.dealdesk.decision.Outcome;
 import dev.dealdesk.decision.PolicyLoadException;
 import dev.dealdesk.decision.PolicyProblem;
-import dev.dealdesk.decision.PolicyVersion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dealdesk.facts.Deal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,17 +69,23 @@ class DealDeskTest {
     class Versioning {
 
         @Test
-        void policyVersion_isTheShaOfTheSha256sumManifest() throws Exception {
-            // The recipe an auditor runs, as documented in the README.
-            Process process = new ProcessBuilder("bash", "-c",
-                    "cd rules && find . -name '*.drl' -not -path '*/.*' | sed 's|^\\./||' | LC_ALL=C sort"
-                            + " | xargs sha256sum | sha256sum | cut -d' ' -f1")
-                    .redirectErrorStream(true).start();
+        void policyVersion_isTheShaOfTheSha256sumManifest_asTheReadmeRecipeDerivesIt() throws Exception {
+            String recipe = Files.readString(Path.of("README.md")).lines().filter(line -> line.startsWith("cd rules && find"))
+                    .findFirst().orElseThrow(() -> new AssertionError("README has no version recipe"));
+            assertEquals("sha256:" + digest(recipe, TestEngines.SHIPPED_RULES), TestEngines.shipped().policy().version());
+            assertEquals(TestEngines.shippedRuleFiles().size(), TestEngines.shipped().policy().files());
+
+            // A policy with custom fields: the declaration is one of its files.
+            Path custom = CustomFieldsTest.examplePolicy(Files.createDirectory(temp.resolve("custom"))).directory();
+            assertEquals("sha256:" + digest(recipe, custom), DealDesk.builder().rules(custom).build().policy().version());
+        }
+
+        private static String digest(String recipe, Path rules) throws Exception {
+            Process process = new ProcessBuilder("bash", "-c", "cd '" + rules.toAbsolutePath() + "' && "
+                    + recipe.substring("cd rules && ".length()) + " | cut -d' ' -f1").redirectErrorStream(true).start();
             String digest = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            assertEquals(0, process.waitFor());
-            PolicyVersion version = TestEngines.shipped().policy();
-            assertEquals("sha256:" + digest, version.version());
-            assertEquals(TestEngines.shippedRuleFiles().size(), version.files());
+            assertEquals(0, process.waitFor(), digest);
+            return digest;
         }
 
         @Test

@@ -10,6 +10,7 @@ import dev.dealdesk.decision.Outcome;
 import dev.dealdesk.facts.Contract;
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.facts.ExpansionTarget;
+import dev.dealdesk.facts.InvalidDealException;
 import dev.dealdesk.facts.Motion;
 import dev.dealdesk.facts.PricingModel;
 import dev.dealdesk.facts.Quarter;
@@ -107,6 +108,29 @@ class ReadmeTest {
             assertEquals(Outcome.APPROVE, after.outcome());
             assertEquals(List.of("ownership.model"), after.codes());
             assertNotEquals(before.policy().version(), after.policy().version(), "the policy version changes");
+        }
+    }
+
+    @Test
+    void customFieldsWalkThrough_isTheTestedExamplePolicy_andItsErrorsAreWhatTheEngineSays(@TempDir Path temp) throws Exception {
+        String readme = read(README);
+        String section = readme.substring(readme.indexOf("### Add a field of your own"), readme.indexOf("### Anatomy of a rule"));
+        Path example = CustomFieldsTest.EXAMPLE;
+        assertEquals(read(example.resolve("custom-fields.schema.json")), block(section, "1. Declare the fields", "```json"));
+        assertEquals(read(example.resolve("thresholds-additions.drl")).stripLeading(), block(section, "2. Name each limit", "```"));
+        assertEquals(read(example.resolve("finance-terms.drl")), block(section, "3. Write the rules", "```"));
+
+        List<String> errors = block(section, "gets no decision", "```").lines().toList();
+        assertEquals(2, errors.size(), errors.toString());
+        try (DealDesk engine = TestEngines.fixedEngine(CustomFieldsTest.examplePolicy(temp).directory())) {
+            for (String error : errors) {
+                String field = error.substring("/custom/".length(), error.indexOf(':'));
+                String value = field.equals("discountPercent") ? "130" : "30";
+                Deal deal = TestDeals.cleanLand().set("/custom", TestDeals.parse("{\"" + field + "\": " + value + "}")).deal();
+                InvalidDealException refused = org.junit.jupiter.api.Assertions.assertThrows(InvalidDealException.class,
+                        () -> engine.evaluate(deal));
+                assertEquals(error, refused.getMessage());
+            }
         }
     }
 

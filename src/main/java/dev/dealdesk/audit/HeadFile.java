@@ -1,6 +1,5 @@
 package dev.dealdesk.audit;
 
-import dev.dealdesk.facts.InvalidDealException;
 import dev.dealdesk.json.JsonWriter;
 import dev.dealdesk.json.StrictJson;
 import jakarta.json.JsonNumber;
@@ -187,7 +186,7 @@ final class HeadFile implements AutoCloseable {
             }
             LogHead head = new LogHead(records.longValueExact(), json.getString("hash"));
             return Arrays.equals(line, text(head).getBytes(StandardCharsets.UTF_8)) ? head : null;
-        } catch (InvalidDealException | RuntimeException notAHead) {
+        } catch (RuntimeException notAHead) {
             return null;
         }
     }

@@ -139,8 +139,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** The text of one deal (or golden example) found at {@code path} in the record from {@code source}. */
     private CompletableFuture<String> decide(DealDesk engine, String source, JsonValue value, String path, PrintWriter err) {
+        boolean example = PolicyExample.isExample(value);
         try {
-            return engine.submit(read(value, path)).handle((decision, failure) -> {
+            Deal deal = example ? PolicyExample.read(value).deal() : DealJson.read(value, path);
+            return submit(engine, deal, path + (example ? "/deal" : "")).handle((decision, failure) -> {
                 if (failure == null) {
                     try {
                         return render(decision);
@@ -181,9 +183,13 @@ final class EvaluateCommand implements Callable<Integer> {
         return CompletableFuture.completedFuture(text);
     }
 
-    /** A deal document, or a policy example decided on its deal. */
-    private static Deal read(JsonValue value, String path) throws InvalidDealException {
-        return PolicyExample.isExample(value) ? PolicyExample.read(value).deal() : DealJson.read(value, path);
+    /** Submits the deal found at {@code path}: custom fields the policy refuses are named at their place in the record. */
+    private static CompletableFuture<Decision> submit(DealDesk engine, Deal deal, String path) {
+        try {
+            return engine.submit(deal);
+        } catch (InvalidDealException e) {
+            throw e.under(path);
+        }
     }
 
     private String render(Decision decision) {

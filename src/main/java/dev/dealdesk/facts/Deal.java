@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The facts of one deal, as in section 2 of the policy brief. Immutable. Required components are
@@ -27,11 +30,18 @@ import java.util.List;
  * @param ownership        expansion ownership, or {@code null}
  * @param contract         the contract
  * @param expansion        expansion progress, or {@code null}
+ * @param custom           the custom fields the policy declares, by name; empty when none. As read
+ *                         or given, values are text, numbers, booleans or dates; the deciding
+ *                         policy checks them against its declaration and gives rules each as its
+ *                         declared type (see {@code CustomFieldsSchema}). Rules compare them as
+ *                         {@code custom.discountPercent}; consequences read them with
+ *                         {@link #customNumber}, {@link #customInteger}, {@link #customText},
+ *                         {@link #customFlag} and {@link #customDate}.
  */
 public record Deal(String dealId, LocalDate asOf, Motion motion, Stage stage, Segment segment, double acv,
                    TouchModel touchModel, Seller seller, ValueProof valueProof, List<ExpansionTarget> expansionMap,
                    CustomerStrategy customerStrategy, Sizing sizing, CustomerSuccess customerSuccess,
-                   Ownership ownership, Contract contract, Expansion expansion) {
+                   Ownership ownership, Contract contract, Expansion expansion, Map<String, Object> custom) {
 
     public Deal {
         requireNonNull(dealId, "dealId");
@@ -44,6 +54,46 @@ public record Deal(String dealId, LocalDate asOf, Motion motion, Stage stage, Se
         requireNonNull(seller, "seller");
         expansionMap = expansionMap == null ? List.of() : List.copyOf(expansionMap);
         requireNonNull(contract, "contract");
+        custom = custom == null || custom.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(custom));
+    }
+
+    /**
+     * The custom field {@code field}, a number or an integer, as a double.
+     *
+     * @throws IllegalStateException when the deal does not hold it (a rule should test
+     *                               {@code custom.field != null} in its condition first)
+     */
+    public double customNumber(String field) {
+        return custom(field, Number.class).doubleValue();
+    }
+
+    /** The custom integer field {@code field}. @throws IllegalStateException when absent or not an integer */
+    public int customInteger(String field) {
+        return custom(field, Integer.class);
+    }
+
+    /** The custom string or enum field {@code field}. @throws IllegalStateException when absent or not text */
+    public String customText(String field) {
+        return custom(field, String.class);
+    }
+
+    /** The custom boolean field {@code field}. @throws IllegalStateException when absent or not a boolean */
+    public boolean customFlag(String field) {
+        return custom(field, Boolean.class);
+    }
+
+    /** The custom date field {@code field}. @throws IllegalStateException when absent or not a date */
+    public LocalDate customDate(String field) {
+        return custom(field, LocalDate.class);
+    }
+
+    private <T> T custom(String field, Class<T> type) {
+        Object value = custom.get(field);
+        if (!type.isInstance(value)) {
+            throw new IllegalStateException(value == null ? "the deal holds no custom field " + field
+                    : "custom field " + field + " is not a " + type.getSimpleName() + ": " + value);
+        }
+        return type.cast(value);
     }
 
     /** The quarter that contains {@link #asOf()}. */
@@ -81,6 +131,7 @@ public record Deal(String dealId, LocalDate asOf, Motion motion, Stage stage, Se
         private Ownership ownership;
         private Contract contract;
         private Expansion expansion;
+        private final Map<String, Object> custom = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -183,6 +234,16 @@ public record Deal(String dealId, LocalDate asOf, Motion motion, Stage stage, Se
             return this;
         }
 
+        /** Sets one custom field (see {@link Deal#custom()}); a {@code null} value removes it. */
+        public Builder custom(String field, Object value) {
+            if (value == null) {
+                custom.remove(requireNonNull(field, "field"));
+            } else {
+                custom.put(requireNonNull(field, "field"), value);
+            }
+            return this;
+        }
+
         /**
          * @throws NullPointerException     when a required component is unset, naming it
          * @throws IllegalArgumentException when the constructor refuses a value, naming it
@@ -191,7 +252,7 @@ public record Deal(String dealId, LocalDate asOf, Motion motion, Stage stage, Se
             // acv is a double, which the constructor cannot see missing.
             double checkedAcv = requireNonNull(acv, "acv");
             return new Deal(dealId, asOf, motion, stage, segment, checkedAcv, touchModel, seller, valueProof,
-                    expansionMap, customerStrategy, sizing, customerSuccess, ownership, contract, expansion);
+                    expansionMap, customerStrategy, sizing, customerSuccess, ownership, contract, expansion, custom);
         }
     }
 }

@@ -157,7 +157,7 @@ final class Routes {
             for (int i = 0; i < deals.size(); i++) {
                 JsonValue result;
                 try {
-                    result = DecisionJson.toJson(decide(DealJson.read(deals.get(i), "/" + i)));
+                    result = DecisionJson.toJson(decide(DealJson.read(deals.get(i), "/" + i), "/" + i));
                 } catch (InvalidDealException e) {
                     metrics.invalidInput();
                     result = DecisionJson.error(null, e.path(), e.problem());
@@ -170,16 +170,22 @@ final class Routes {
             return Response.json(200, "[" + String.join(",", results) + "]");
         }
         try {
-            return Response.json(200, DecisionJson.toLine(decide(DealJson.read(document, ""))));
+            return Response.json(200, DecisionJson.toLine(decide(DealJson.read(document, ""), "")));
         } catch (InvalidDealException e) {
             metrics.invalidInput();
             return problem(Problem.badInput(e.path(), e.problem()));
         }
     }
 
-    private Decision decide(dev.dealdesk.facts.Deal deal) {
+    /** The decision of the deal found at {@code path}: custom fields the policy refuses are named at their place in the body. */
+    private Decision decide(dev.dealdesk.facts.Deal deal, String path) {
         long start = System.nanoTime();
-        Decision decision = engine.evaluate(deal);
+        Decision decision;
+        try {
+            decision = engine.evaluate(deal);
+        } catch (InvalidDealException e) {
+            throw e.under(path);
+        }
         metrics.decided(decision.outcome(), System.nanoTime() - start);
         return decision;
     }

@@ -27,6 +27,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Optional;
 
 
@@ -117,7 +118,8 @@ public final class DealJson {
                 deal.object("ownership", DealJson::ownership),
                 deal.object("contract", DealJson::contract),
                 deal.object("expansion", expansion -> new Expansion(expansion.integer("daysInQueue"),
-                        expansion.bool("landValueProven"))));
+                        expansion.bool("landValueProven"))),
+                deal.values("custom"));
     }
 
     private static ValueProof valueProof(JsonFields proof) {
@@ -222,6 +224,11 @@ public final class DealJson {
             json.add("expansion", new Members().add("daysInQueue", deal.expansion().daysInQueue())
                     .add("landValueProven", deal.expansion().landValueProven()).build());
         }
+        if (!deal.custom().isEmpty()) {
+            Members custom = new Members();
+            deal.custom().forEach(custom::add);
+            json.add("custom", custom.build());
+        }
         return json.build();
     }
 
@@ -241,8 +248,14 @@ public final class DealJson {
                 builder.add(name, integer);
             } else if (value instanceof Double number) {
                 builder.add(name, BigDecimal.valueOf(number));
-            } else if (value instanceof JsonObject object) {
-                builder.add(name, object);
+            } else if (value instanceof BigDecimal number) {
+                builder.add(name, number);
+            } else if (value instanceof Number number) {
+                builder.add(name, new BigDecimal(number.toString()));
+            } else if (value instanceof LocalDate date) {
+                builder.add(name, date.toString());
+            } else if (value instanceof JsonValue json) {
+                builder.add(name, json);
             } else if (value != null) {
                 throw new IllegalArgumentException("no JSON form for " + value.getClass());
             }

@@ -2,13 +2,16 @@ package dev.dealdesk.json;
 
 import dev.dealdesk.facts.InvalidDealException;
 import dev.dealdesk.json.SchemaNode.ArrayNode;
+import dev.dealdesk.json.SchemaNode.NumberNode;
 import dev.dealdesk.json.SchemaNode.ObjectNode;
+import dev.dealdesk.json.SchemaNode.StringNode;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * A JSON Schema (draft 2020-12) that the reader enforces, keyword for keyword. The deal's shape is
@@ -111,8 +114,62 @@ public final class DealSchema {
      * @throws IllegalArgumentException when the schema declares no array with a maxItems there
      */
     public int maxItems(String pointer) {
+        if (node(pointer) instanceof ArrayNode array && array.maxItems() != ArrayNode.UNBOUNDED) {
+            return array.maxItems();
+        }
+        throw new IllegalArgumentException("the schema declares no array with maxItems at " + pointer);
+    }
+
+    /**
+     * The type of the value at {@code pointer} ({@code /contract/termMonths}; array items are
+     * reached through any index): {@code object}, {@code array}, {@code string}, {@code date} (a
+     * string of format date), {@code number}, {@code integer} or {@code boolean}.
+     *
+     * @throws IllegalArgumentException when the schema declares nothing there
+     */
+    public String type(String pointer) {
+        SchemaNode node = node(pointer);
+        if (node instanceof StringNode string) {
+            return string.date() ? "date" : "string";
+        }
+        if (node instanceof NumberNode number) {
+            return number.integer() ? "integer" : "number";
+        }
+        return node instanceof ObjectNode ? "object" : node instanceof ArrayNode ? "array" : "boolean";
+    }
+
+    /**
+     * The names of the properties the object at {@code pointer} declares, in declared order; empty
+     * when it declares none.
+     *
+     * @throws IllegalArgumentException when the schema declares no object there
+     */
+    public List<String> properties(String pointer) {
+        if (node(pointer) instanceof ObjectNode object) {
+            return List.copyOf(object.byName().keySet());
+        }
+        throw new IllegalArgumentException("the schema declares no object at " + pointer);
+    }
+
+    /**
+     * Whether the object at {@code pointer} is closed ({@code additionalProperties: false}): it may
+     * hold only the properties it declares.
+     *
+     * @throws IllegalArgumentException when the schema declares no object there
+     */
+    public boolean closed(String pointer) {
+        if (node(pointer) instanceof ObjectNode object) {
+            return object.closed();
+        }
+        throw new IllegalArgumentException("the schema declares no object at " + pointer);
+    }
+
+    private SchemaNode node(String pointer) {
+        if (pointer.isEmpty()) {
+            return root;
+        }
         if (!pointer.startsWith("/")) {
-            throw new IllegalArgumentException("not a JSON Pointer to a member: \"" + pointer + "\"");
+            throw new IllegalArgumentException("not a JSON Pointer: \"" + pointer + "\"");
         }
         SchemaNode node = root;
         for (String token : pointer.substring(1).split("/", -1)) {
@@ -125,9 +182,6 @@ public final class DealSchema {
                 throw new IllegalArgumentException("the schema declares nothing at " + pointer);
             }
         }
-        if (node instanceof ArrayNode array && array.maxItems() != ArrayNode.UNBOUNDED) {
-            return array.maxItems();
-        }
-        throw new IllegalArgumentException("the schema declares no array with maxItems at " + pointer);
+        return node;
     }
 }

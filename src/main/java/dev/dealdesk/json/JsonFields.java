@@ -10,7 +10,9 @@ import java.math.MathContext;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -92,6 +94,30 @@ final class JsonFields {
             items.add(reader.apply(of(item)));
         }
         return items;
+    }
+
+    /**
+     * The members of an object member as Java values, in their order: text as {@link String},
+     * numbers as exact {@link BigDecimal}s, booleans as {@link Boolean}; null members left out. A
+     * member of another kind (an object, an array) stays the {@link JsonValue} it is, for the check
+     * that knows what the member should be to refuse it by name. Empty when absent.
+     */
+    Map<String, Object> values(String name) {
+        JsonValue value = get(name);
+        if (value == null) {
+            return Map.of();
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        value.asJsonObject().forEach((member, json) -> {
+            switch (json.getValueType()) {
+                case STRING -> values.put(member, ((JsonString) json).getString());
+                case NUMBER -> values.put(member, ((JsonNumber) json).bigDecimalValue());
+                case TRUE, FALSE -> values.put(member, json == JsonValue.TRUE);
+                case NULL -> { }
+                default -> values.put(member, json);
+            }
+        });
+        return values;
     }
 
     /** The date {@code YYYY-MM-DD} that {@code text} is, or empty when it is none (2026-11-31, say). */

@@ -39,7 +39,8 @@ final class SchemaLoader {
             Map.entry("additionalProperties", Set.of("object")),
             Map.entry("items", Set.of("array")), Map.entry("maxItems", Set.of("array")),
             Map.entry("enum", Set.of("string")), Map.entry("pattern", Set.of("string")),
-            Map.entry("format", Set.of("string")), Map.entry("minimum", Set.of("number", "integer")));
+            Map.entry("format", Set.of("string")), Map.entry("minimum", Set.of("number", "integer")),
+            Map.entry("maximum", Set.of("number", "integer")));
     private static final Set<String> ROOT_KEYWORDS = Set.of("$schema", "$id");
     private static final Set<String> TYPES = Set.of("object", "array", "string", "number", "integer", "boolean");
 
@@ -84,7 +85,7 @@ final class SchemaLoader {
                     : ArrayNode.UNBOUNDED, schema.containsKey("items") ? node(schema.get("items"), at + "/items", false) : null);
             case "string" -> string(schema, at, nullable);
             case "boolean" -> new BooleanNode(nullable);
-            default -> new NumberNode(nullable, type.equals("integer"), minimum(schema, at));
+            default -> number(schema, at, nullable, type.equals("integer"));
         };
         JsonValue defaultValue = schema.get("default");
         if (defaultValue != null) {
@@ -201,12 +202,21 @@ final class SchemaLoader {
         return List.copyOf(constants);
     }
 
-    private static BigDecimal minimum(JsonObject schema, String at) {
-        JsonValue minimum = schema.get("minimum");
-        if (minimum != null && minimum.getValueType() != JsonValue.ValueType.NUMBER) {
-            throw refused(at + "/minimum", "minimum must be a number");
+    private static NumberNode number(JsonObject schema, String at, boolean nullable, boolean integer) {
+        BigDecimal minimum = bound(schema, "minimum", at);
+        BigDecimal maximum = bound(schema, "maximum", at);
+        if (minimum != null && maximum != null && minimum.compareTo(maximum) > 0) {
+            throw refused(at + "/maximum", "maximum must not be under minimum");
         }
-        return minimum == null ? null : ((JsonNumber) minimum).bigDecimalValue();
+        return new NumberNode(nullable, integer, minimum, maximum);
+    }
+
+    private static BigDecimal bound(JsonObject schema, String keyword, String at) {
+        JsonValue bound = schema.get(keyword);
+        if (bound != null && bound.getValueType() != JsonValue.ValueType.NUMBER) {
+            throw refused(at + "/" + keyword, keyword + " must be a number");
+        }
+        return bound == null ? null : ((JsonNumber) bound).bigDecimalValue();
     }
 
     private static int count(JsonValue value, String at) {

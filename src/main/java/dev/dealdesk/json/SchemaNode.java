@@ -186,9 +186,9 @@ sealed interface SchemaNode {
     /**
      * {@code type: number} (a value a double holds) or {@code integer} (a whole number an
      * {@code int} holds, however written: {@code 18.0} and {@code 1e2} are integers), at least
-     * {@code minimum} when set.
+     * {@code minimum} and at most {@code maximum} when set.
      */
-    record NumberNode(boolean nullable, boolean integer, BigDecimal minimum) implements SchemaNode {
+    record NumberNode(boolean nullable, boolean integer, BigDecimal minimum, BigDecimal maximum) implements SchemaNode {
 
         private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
         private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
@@ -196,7 +196,9 @@ sealed interface SchemaNode {
         @Override
         public String expected() {
             String kind = integer ? "an integer" : "a number";
-            return minimum == null ? kind : kind + " >= " + JsonFields.shown(minimum);
+            String from = minimum == null ? "" : " >= " + JsonFields.shown(minimum);
+            String to = maximum == null ? "" : (minimum == null ? " <= " : " and <= ") + JsonFields.shown(maximum);
+            return kind + from + to;
         }
 
         @Override
@@ -209,7 +211,7 @@ sealed interface SchemaNode {
             boolean conforms = integer
                     ? exact.compareTo(INT_MIN) >= 0 && exact.compareTo(INT_MAX) <= 0 && exact.stripTrailingZeros().scale() <= 0
                     : Double.isFinite(exact.doubleValue());
-            if (!conforms || minimum != null && exact.compareTo(minimum) < 0) {
+            if (!conforms || minimum != null && exact.compareTo(minimum) < 0 || maximum != null && exact.compareTo(maximum) > 0) {
                 throw refused(parent, name, JsonFields.shown(exact));
             }
         }

@@ -61,6 +61,8 @@ public final class StrictJson {
                 throw malformed(parser.getLocation(), "unexpected content after the JSON value");
             }
             return value;
+        } catch (InvalidDealException refused) {
+            throw refused; // the reader's own refusal, already naming its path
         } catch (JsonParsingException malformed) {
             throw malformed(malformed.getLocation(), withoutLocation(malformed.getMessage()));
         } catch (JsonException malformed) {

@@ -356,6 +356,6 @@ public final class DealGenerator {
         Contract contract = contract();
         Expansion expansion = p(motion == Motion.EXPANSION ? 0.9 : 0.1) ? expansion() : null;
         return new Deal(id, asOf, motion, stage, segment, acv, touch, new Seller(arr), proof, map, strategy, sizing,
-                cs, ownership, contract, expansion);
+                cs, ownership, contract, expansion, null);
     }
 }

@@ -63,7 +63,7 @@ class FactBuildersTest {
                 new CustomerStrategy(24, List.of(new Phase("IT", "IT", "Tickets in 2h", 4), new Phase("HR", null, null, null)),
                         Framing.CUSTOMER_OUTCOME, ExpansionTrigger.CUSTOMER_READINESS),
                 new Sizing(40, 40), new CustomerSuccess(true, true, 8.0, 100.0), new Ownership(ExpansionOwner.AE, 5, true),
-                new Contract(PricingModel.PER_SEAT, 12, true, false), new Expansion(3, true));
+                new Contract(PricingModel.PER_SEAT, 12, true, false), new Expansion(3, true), null);
         assertEquals(positional, built);
     }
 
@@ -114,7 +114,7 @@ class FactBuildersTest {
         assertNull(deal.expansion());
         assertEquals(new Deal("D-1", AS_OF, Motion.LAND, Stage.CLOSED_WON, Segment.MID_MARKET, 60_000, null,
                 new Seller(25_000_000), null, null, null, null, null, null,
-                new Contract(PricingModel.PER_SEAT, 12, null, null), null), deal);
+                new Contract(PricingModel.PER_SEAT, 12, null, null), null, null), deal);
 
         assertEquals(List.of(), CustomerStrategy.builder().build().phases());
         assertEquals(new ValueProof(null, null, null, null, null, null, null), ValueProof.builder().build());

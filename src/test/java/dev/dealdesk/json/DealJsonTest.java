@@ -470,7 +470,7 @@ class DealJsonTest {
             assertRejected(deal(edit().remove("/acv").add("/acvv", 48000)), "/acvv",
                     "unknown field; expected one of dealId, asOf, motion, stage, segment, acv, touchModel, seller,"
                             + " valueProof, expansionMap, customerStrategy, sizing, customerSuccess, ownership,"
-                            + " contract, expansion");
+                            + " contract, expansion, custom");
         }
 
         @Test

@@ -58,12 +58,12 @@ class DealSchemaTest {
 
         @Test
         void parse_keywordsOutsideTheSubset_areRefusedNamingTheKeywordAndItsPlace() {
-            for (String keyword : List.of("maximum", "exclusiveMinimum", "multipleOf", "$ref", "oneOf", "const",
+            for (String keyword : List.of("exclusiveMaximum", "exclusiveMinimum", "multipleOf", "$ref", "oneOf", "const",
                     "minLength", "$defs", "if", "unevaluatedProperties", "$comment")) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                         () -> DealSchema.parse(withProperty("seats", "{\"type\": \"integer\", \"" + keyword + "\": 1}")), keyword);
                 assertEquals("schema /properties/seats/" + keyword + ": unsupported keyword \"" + keyword + "\"; supported: "
-                        + "additionalProperties, default, description, enum, format, items, maxItems, minimum, pattern,"
+                        + "additionalProperties, default, description, enum, format, items, maxItems, maximum, minimum, pattern,"
                         + " properties, required, title, type, and $schema and $id at the root", e.getMessage());
             }
         }

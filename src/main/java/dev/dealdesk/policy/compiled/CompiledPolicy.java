@@ -10,6 +10,8 @@ import dev.dealdesk.decision.EvaluationException;
 import dev.dealdesk.decision.PolicyLoadException;
 import dev.dealdesk.decision.PolicyVersion;
 import dev.dealdesk.facts.Deal;
+import dev.dealdesk.facts.InvalidDealException;
+import dev.dealdesk.json.CustomFieldsSchema;
 import dev.dealdesk.decision.PolicyProblem;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -45,6 +47,7 @@ public final class CompiledPolicy {
     private final List<PolicyProblem> warnings;
     private final Queue<Session> idle = new ConcurrentLinkedQueue<>();
     private final DealFacts facts;
+    private final CustomFieldsSchema customFields;
 
     private CompiledPolicy(PolicySource source, PolicyCompiler.Compiled compiled) {
         this.source = source;
@@ -53,6 +56,7 @@ public final class CompiledPolicy {
         this.rules = compiled.rules();
         this.located = compiled.located();
         this.warnings = compiled.warnings();
+        this.customFields = compiled.customFields();
     }
 
     /**
@@ -91,6 +95,11 @@ public final class CompiledPolicy {
         return warnings;
     }
 
+    /** The custom fields this policy declares, which its deals' {@code custom} must conform to. */
+    public CustomFieldsSchema customFields() {
+        return customFields;
+    }
+
     /** The kinds of fact inserted for each deal: those some rule matches. */
     List<Class<?>> factTypes() {
         return facts.types();
@@ -104,6 +113,8 @@ public final class CompiledPolicy {
     /**
      * Decides one deal within the {@linkplain EvaluationBudget#DEFAULT default budget}.
      *
+     * @throws InvalidDealException when the deal's custom fields do not conform to this policy's
+     *                              declaration, naming {@code /custom/<field>}
      * @throws EvaluationException when a rule throws, the deal runs past its budget or the policy
      *                             breaks its contract with the engine; the deal then has no decision
      */
@@ -117,8 +128,8 @@ public final class CompiledPolicy {
      */
     public Decision decide(Deal deal, String decisionId, Instant evaluatedAt, EvaluationBudget budget,
                            Consumer<String> fired) {
-        requireNonNull(deal, "deal");
         requireNonNull(budget, "budget");
+        deal = conformed(requireNonNull(deal, "deal"));
         Findings findings = new Findings(rules, deal.stage());
         // Building a session's memory is a good part of a decision's cost: sessions are reused, one
         // per concurrent evaluation, and emptied of the last deal's facts rather than reset.
@@ -160,6 +171,20 @@ public final class CompiledPolicy {
         }
         return new Decision(deal.dealId(), deal.asOf(), findings.ownershipModel(), findings.sorted(), version(),
                 decisionId, evaluatedAt);
+    }
+
+    /**
+     * The deal with its custom values checked against this policy's declaration and typed as rules
+     * compare them.
+     *
+     * @throws InvalidDealException naming {@code /custom/<field>} when they do not conform
+     */
+    private Deal conformed(Deal deal) {
+        Map<String, Object> custom = customFields.conform(deal.custom());
+        return custom.equals(deal.custom()) ? deal : new Deal(deal.dealId(), deal.asOf(), deal.motion(), deal.stage(),
+                deal.segment(), deal.acv(), deal.touchModel(), deal.seller(), deal.valueProof(), deal.expansionMap(),
+                deal.customerStrategy(), deal.sizing(), deal.customerSuccess(), deal.ownership(), deal.contract(),
+                deal.expansion(), custom);
     }
 
     private static EvaluationException overTime(Deal deal, EvaluationBudget budget, Watch watch) {

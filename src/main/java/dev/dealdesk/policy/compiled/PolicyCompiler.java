@@ -2,6 +2,8 @@ package dev.dealdesk.policy.compiled;
 
 import dev.dealdesk.policy.RuleMetadata;
 import dev.dealdesk.policy.lint.PolicyLint;
+import dev.dealdesk.json.CustomFieldsSchema;
+import dev.dealdesk.json.DealSchema;
 import dev.dealdesk.decision.PolicyLoadException;
 import dev.dealdesk.decision.PolicyProblem;
 import dev.dealdesk.decision.PolicyProblem.Level;
@@ -49,7 +51,7 @@ final class PolicyCompiler {
 
     /** A compiled KieBase with its checked rule metadata, where each rule is, and the compiler's warnings. */
     record Compiled(KieBase kieBase, Map<String, RuleMetadata> rules, List<PolicyRule> located,
-                    List<PolicyProblem> warnings) {
+                    List<PolicyProblem> warnings, CustomFieldsSchema customFields) {
     }
 
     /**
@@ -63,19 +65,23 @@ final class PolicyCompiler {
         CompletableFuture<KieBase> cached = cache == null ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.supplyAsync(() -> PolicyCache.load(cache, source)).exceptionally(unreadable -> null);
         List<PolicyProblem> problems = new ArrayList<>();
+        int before = problems.size();
+        CustomFieldsSchema customFields = customFields(source, problems);
+        // A refused declaration leaves custom names unchecked rather than reporting each as unknown.
+        DealSchema deal = problems.size() > before ? DealSchema.deal() : customFields.dealSchema();
         List<PolicyLint.ParsedFile> parsed = new ArrayList<>();
-        for (PolicySource.RuleFile file : source.files()) {
+        for (PolicySource.RuleFile file : source.ruleFiles()) {
             PackageDescr descr = parse(file, problems);
             if (descr != null) {
                 parsed.add(new PolicyLint.ParsedFile(file.path(), file.text(), descr));
             }
         }
         // Nothing is compiled unless every file parses and the whole policy passes the safety lint.
-        problems.addAll(PolicyLint.check(parsed));
+        problems.addAll(PolicyLint.check(parsed, deal));
         Map<String, PolicyChecks.RuleLocation> locations = new HashMap<>();
         List<PolicyProblem> metadataProblems = new ArrayList<>();
         Map<String, RuleMetadata> rules = PolicyChecks.rules(parsed, locations, problems, metadataProblems);
-        if (parsed.size() == source.files().size() && !PolicyChecks.namesOwnershipModel(parsed)) {
+        if (parsed.size() == source.ruleFiles().size() && !PolicyChecks.namesOwnershipModel(parsed)) {
             problems.add(PolicyProblem.error("", 0, "no rule names the ownership model:"
                     + " every decision needs one, so a rule must call findings.ownershipModel(kcontext, model, message, ...)"));
         }
@@ -101,7 +107,17 @@ final class PolicyCompiler {
                         locations.get(rule.getKey()).file(), locations.get(rule.getKey()).line()))
                 .sorted(Comparator.comparing(PolicyRule::file).thenComparingInt(PolicyRule::line))
                 .toList();
-        return new Compiled(kieBase, Map.copyOf(rules), located, sorted(problems));
+        return new Compiled(kieBase, Map.copyOf(rules), located, sorted(problems), customFields);
+    }
+
+    /** The policy's custom fields, or none when it declares none or the declaration is refused (a problem then). */
+    private static CustomFieldsSchema customFields(PolicySource source, List<PolicyProblem> problems) {
+        try {
+            return source.customFields().map(CustomFieldsSchema::parse).orElse(CustomFieldsSchema.NONE);
+        } catch (IllegalArgumentException refused) {
+            problems.add(PolicyProblem.error(CustomFieldsSchema.FILE, 0, refused.getMessage()));
+            return CustomFieldsSchema.NONE;
+        }
     }
 
     /**

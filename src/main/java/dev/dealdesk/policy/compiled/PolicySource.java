@@ -6,6 +6,7 @@ import dev.dealdesk.decision.PolicyLoadException;
 import dev.dealdesk.decision.PolicyProblem;
 import dev.dealdesk.decision.OwnershipModel;
 import dev.dealdesk.decision.PolicyVersion;
+import dev.dealdesk.json.CustomFieldsSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -31,14 +33,15 @@ import java.util.stream.Stream;
  * them. Immutable.
  *
  * <p>The policy is every {@code *.drl} file under the rules directory, at any depth, except files
- * and folders whose names start with a dot (editor swap files). The version is
+ * and folders whose names start with a dot (editor swap files), and the declaration of its custom
+ * fields, {@code custom-fields.schema.json} at the top of the directory, when there is one. The version is
  * {@code sha256:} + the SHA-256 of the manifest that {@code sha256sum} prints for those files, one
  * line per file in byte order of the relative path: {@code <hex digest>  <relative/path>\n}.
  * An auditor re-derives it with:
- * <pre>cd rules && find . -name '*.drl' -not -path '*&#47;.*' | sed 's|^\./||' | LC_ALL=C sort | xargs sha256sum | sha256sum</pre>
+ * <pre>cd rules && find . \( -name '*.drl' -o -path ./custom-fields.schema.json \) -not -path '*&#47;.*' | sed 's|^\./||' | LC_ALL=C sort | xargs sha256sum | sha256sum</pre>
  *
  * @param directory the rules directory
- * @param files     the rules files, sorted by relative path
+ * @param files     the policy's files, sorted by relative path
  * @param version   the version and file count
  * @param manifest  what the version is the hash of: a line per file, {@code <hex digest>  <relative/path>}
  */
@@ -56,6 +59,16 @@ public record PolicySource(Path directory, List<RuleFile> files, PolicyVersion v
             requireNonNull(path, "path");
             requireNonNull(text, "text");
         }
+    }
+
+    /** The policy's rules files: every file but the custom fields' declaration. */
+    public List<RuleFile> ruleFiles() {
+        return files.stream().filter(file -> !file.path().equals(CustomFieldsSchema.FILE)).toList();
+    }
+
+    /** The text of the custom fields' declaration, or empty when the policy declares none. */
+    public Optional<String> customFields() {
+        return files.stream().filter(file -> file.path().equals(CustomFieldsSchema.FILE)).map(RuleFile::text).findFirst();
     }
 
     /** The largest rules file read: the shipped policy's largest is a few kilobytes. */
@@ -83,7 +96,7 @@ public record PolicySource(Path directory, List<RuleFile> files, PolicyVersion v
             throw failure("", "rules directory not found: " + directory);
         }
         List<Path> paths = rulePaths(directory);
-        if (paths.isEmpty()) {
+        if (paths.stream().noneMatch(path -> path.getFileName().toString().endsWith(".drl"))) {
             throw failure("", "no .drl files in rules directory " + directory);
         }
         List<RuleFile> files = new ArrayList<>();
@@ -123,7 +136,8 @@ public record PolicySource(Path directory, List<RuleFile> files, PolicyVersion v
                             ? "is a symbolic link" : "is not a regular file")
                             + ": a rules directory holds regular files and folders only");
                 }
-                if (attributes.isRegularFile() && path.getFileName().toString().endsWith(".drl")) {
+                if (attributes.isRegularFile() && (path.getFileName().toString().endsWith(".drl")
+                        || relative.toString().equals(CustomFieldsSchema.FILE))) {
                     if (attributes.size() > MAX_FILE_BYTES) {
                         throw failure(printable(relative(directory, path)), "is " + attributes.size()
                                 + " bytes: a rules file may hold at most " + MAX_FILE_BYTES + " bytes");

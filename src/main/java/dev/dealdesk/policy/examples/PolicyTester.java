@@ -185,6 +185,8 @@ public final class PolicyTester {
             Decision decision = policy.decide(example.deal(), "test", Instant.EPOCH, budget, firedHere::add);
             firedHere.forEach(rule -> fired.merge(rule, 1, Integer::sum));
             return new ExampleResult(name, example.outcome(), decision.outcome(), example.codes(), decision.codes(), null);
+        } catch (InvalidDealException e) {
+            return new ExampleResult(name, null, null, List.of(), List.of(), "invalid example: " + e.under("/deal").getMessage());
         } catch (EvaluationException e) {
             return new ExampleResult(name, example.outcome(), null, example.codes(), List.of(), e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.dealdesk.policy.lint;
 
+import dev.dealdesk.json.DealSchema;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,15 @@ final class CodeLint {
             "\\bfindings\\s*\\.\\s*(add|addForEntry|ownershipModel)\\s*\\(\\s*$");
 
     private final Set<String> functions;
+    private final DealNames dealNames;
 
-    /** @param functions the policy's functions and imported functions, callable without an object */
-    CodeLint(Set<String> functions) {
+    /**
+     * @param functions the policy's functions and imported functions, callable without an object
+     * @param deal      the deal's schema under this policy (core and custom fields)
+     */
+    CodeLint(Set<String> functions, DealSchema deal) {
         this.functions = Set.copyOf(functions);
+        this.dealNames = new DealNames(deal);
     }
 
     /**
@@ -95,7 +101,12 @@ final class CodeLint {
                 declared.add(name.text());
             }
         }
+        Set<Integer> accounted = dealNames.check(code, visible, names, declared, condition,
+                (found, problem) -> report(at, offset, found, where, problem));
         for (ExpressionScanner.Name name : names) {
+            if (accounted.contains(name.offset())) {
+                continue;
+            }
             String problem = problem(name, declared, condition);
             if (problem != null) {
                 if (offset >= 0) {

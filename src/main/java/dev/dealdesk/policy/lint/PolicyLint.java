@@ -1,6 +1,7 @@
 package dev.dealdesk.policy.lint;
 
 import dev.dealdesk.decision.PolicyProblem;
+import dev.dealdesk.json.DealSchema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -62,15 +63,19 @@ public final class PolicyLint {
     private PolicyLint() {
     }
 
-    /** Every safety problem in the policy, in file order. */
-    public static List<PolicyProblem> check(List<ParsedFile> files) {
+    /**
+     * Every safety problem in the policy, in file order.
+     *
+     * @param deal the deal's schema under this policy, core and custom fields: the names rules may use
+     */
+    public static List<PolicyProblem> check(List<ParsedFile> files, DealSchema deal) {
         PolicyLint lint = new PolicyLint();
         for (ParsedFile parsed : files) {
             parsed.descr().getFunctions().forEach(function -> lint.functions.add(function.getName()));
             parsed.descr().getFunctionImports().forEach(imported ->
                     lint.functions.add(imported.getTarget().substring(imported.getTarget().lastIndexOf('.') + 1)));
         }
-        lint.code = new CodeLint(lint.functions);
+        lint.code = new CodeLint(lint.functions, deal);
         for (ParsedFile parsed : files) {
             lint.checkFile(parsed);
         }
