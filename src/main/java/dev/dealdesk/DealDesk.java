@@ -15,6 +15,7 @@ import dev.dealdesk.audit.AuditException;
 import dev.dealdesk.audit.AuditLog;
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.facts.InvalidDealException;
+import dev.dealdesk.json.DealSchema;
 import dev.dealdesk.policy.compiled.CompiledPolicy;
 import dev.dealdesk.policy.reload.LivePolicy;
 import java.nio.file.Path;
@@ -107,6 +108,14 @@ public final class DealDesk implements AutoCloseable {
     /** The version of the live policy. */
     public PolicyVersion policy() {
         return policy.current().version();
+    }
+
+    /**
+     * The deal's JSON Schema under the live policy: the core fields and the policy's custom fields
+     * as the deal's {@code custom} member. What a client may send now.
+     */
+    public DealSchema dealSchema() {
+        return policy.current().customFields().dealSchema();
     }
 
     /**

@@ -123,6 +123,22 @@ class CustomFieldsTest {
     }
 
     @Test
+    void aReloadTakesANewDeclaration_andTheDealSchemaShowsTheLiveOne() throws Exception {
+        RulesCopy rules = examplePolicy(temp);
+        try (DealDesk engine = TestEngines.fixedEngine(rules.directory())) {
+            assertEquals(List.of("discountPercent", "paymentTermsDays"), engine.dealSchema().properties("/custom"));
+            assertEquals(List.of(), TestEngines.shipped().dealSchema().properties("/custom"));
+            String before = engine.policy().version();
+
+            rules.replace(CustomFieldsSchema.FILE, "\"minimum\": 0,\n      \"maximum\": 100", "\"minimum\": 0,\n      \"maximum\": 50");
+            assertTrue(engine.reload().succeeded(), "the reload is taken");
+            assertNotEquals(before, engine.policy().version());
+            assertEquals("integer", engine.dealSchema().type("/custom/paymentTermsDays"));
+            assertRefused(engine, "{\"discountPercent\": 60}", "/custom/discountPercent", "expected a number >= 0 and <= 50, got 60");
+        }
+    }
+
+    @Test
     void aRuleNamingAFieldTheDealDoesNotHave_isALintErrorAtItsColumn() throws Exception {
         RulesCopy rules = examplePolicy(temp);
         rules.replace("finance-terms.drl", "custom.discountPercent > maxDiscountWithoutApproval()",

@@ -56,11 +56,13 @@ public final class CustomFieldsSchema {
     private final JsonObject document;
     private final DealSchema schema;
     private final Map<String, String> types;
+    private final DealSchema dealSchema;
 
     private CustomFieldsSchema(JsonObject document, Map<String, String> types) {
         this.document = document;
         this.schema = DealSchema.parse(JsonWriter.text(document == null ? NO_FIELDS : document));
         this.types = types;
+        this.dealSchema = composed(document);
     }
 
     /**
@@ -109,6 +111,10 @@ public final class CustomFieldsSchema {
      * send under this policy.
      */
     public DealSchema dealSchema() {
+        return dealSchema;
+    }
+
+    private static DealSchema composed(JsonObject document) {
         JsonObject core = DealSchema.deal().document();
         JsonObjectBuilder custom = Json.createObjectBuilder(document == null ? NO_FIELDS : document)
                 .remove("$schema").remove("$id")
