@@ -18,9 +18,13 @@ import java.util.List;
  * @param policy         the policy version that decided
  * @param decisionId     unique id of this decision
  * @param evaluatedAt    when the decision was made (from the engine's clock)
+ * @param pathToApproval the changes that would make the deal APPROVE, when asked for; else {@code null}
+ * @param reapproval     which sign-offs carry over from the deal's previous decision, when asked
+ *                       for; else {@code null}
  */
 public record Decision(String dealId, LocalDate asOf, OwnershipModel ownershipModel, List<Finding> findings,
-                       PolicyVersion policy, String decisionId, Instant evaluatedAt) {
+                       PolicyVersion policy, String decisionId, Instant evaluatedAt, PathToApproval pathToApproval,
+                       Reapproval reapproval) {
 
     public Decision {
         requireNonNull(dealId, "dealId");
@@ -30,6 +34,22 @@ public record Decision(String dealId, LocalDate asOf, OwnershipModel ownershipMo
         requireNonNull(policy, "policy");
         requireNonNull(decisionId, "decisionId");
         requireNonNull(evaluatedAt, "evaluatedAt");
+    }
+
+    /** The decision as the findings alone make it: no path to approval, no re-approval. */
+    public Decision(String dealId, LocalDate asOf, OwnershipModel ownershipModel, List<Finding> findings,
+                    PolicyVersion policy, String decisionId, Instant evaluatedAt) {
+        this(dealId, asOf, ownershipModel, findings, policy, decisionId, evaluatedAt, null, null);
+    }
+
+    /** This decision with its path to approval. */
+    public Decision withPathToApproval(PathToApproval path) {
+        return new Decision(dealId, asOf, ownershipModel, findings, policy, decisionId, evaluatedAt, path, reapproval);
+    }
+
+    /** This decision with its re-approval. */
+    public Decision withReapproval(Reapproval again) {
+        return new Decision(dealId, asOf, ownershipModel, findings, policy, decisionId, evaluatedAt, pathToApproval, again);
     }
 
     /** REJECT if any finding rejects, else FLAG if any flags, else APPROVE. */

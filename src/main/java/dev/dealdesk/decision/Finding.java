@@ -19,9 +19,12 @@ import java.util.TreeMap;
  * @param remedy   what to change; {@code null} for INFO findings that need no change
  * @param approver who signs (FLAG) or owns the fix (REJECT); {@code null} for INFO
  * @param rule     the name of the DRL rule that produced the finding
+ * @param fixes    how the deal's facts could clear it, as its rule states; empty when no change of
+ *                 facts can (a FLAG then needs its approver's sign-off). Not part of the decision's
+ *                 JSON: the path to approval is.
  */
 public record Finding(String code, Severity severity, List<String> concerns, String message,
-                      Map<String, Object> evidence, String remedy, ApproverRole approver, String rule) {
+                      Map<String, Object> evidence, String remedy, ApproverRole approver, String rule, List<Fix> fixes) {
 
     public Finding {
         requireNonNull(code, "code");
@@ -33,5 +36,6 @@ public record Finding(String code, Severity severity, List<String> concerns, Str
             requireNonNull(approver, "approver of a " + severity + " finding");
         }
         requireNonNull(rule, "rule");
+        fixes = List.copyOf(fixes);
     }
 }

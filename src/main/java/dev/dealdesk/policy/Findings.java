@@ -2,6 +2,7 @@ package dev.dealdesk.policy;
 
 import dev.dealdesk.decision.EvaluationException;
 import dev.dealdesk.decision.Finding;
+import dev.dealdesk.decision.Fix;
 import dev.dealdesk.decision.OwnershipModel;
 import dev.dealdesk.decision.Severity;
 import dev.dealdesk.facts.Stage;
@@ -21,7 +22,14 @@ import org.kie.api.runtime.rule.RuleContext;
  *         "acv", $acv, "segment", $segment, "minimumLandAcvSmb", minimumLandAcvSmb());
  * </pre>
  * Evidence values may be strings, numbers, booleans, enums, quarters or {@code null} (absent).
- * Not thread-safe: it belongs to one evaluation.
+ *
+ * <p>After reporting, a rule may state how the deal's facts could clear its finding, with the
+ * threshold functions, so the engine can find a path to approval ({@link Fix}):
+ * <pre>
+ * findings.fixAtLeast(kcontext, "/acv", minimumLandAcv($segment));
+ * </pre>
+ * A FLAG finding with no fix is one only its approver's sign-off clears. Not thread-safe: it
+ * belongs to one evaluation.
  */
 public final class Findings {
 
@@ -40,6 +48,8 @@ public final class Findings {
     private final Stage stage;
     private final List<Reported> reported = new ArrayList<>();
     private OwnershipModel ownershipModel;
+    /** The activation that reported last, which the fixes that follow in its consequence belong to. */
+    private Object lastMatch;
 
     /** The findings of one evaluation of a deal at {@code stage}, reported by rules with the given metadata. */
     public Findings(Map<String, RuleMetadata> rules, Stage stage) {
@@ -67,6 +77,48 @@ public final class Findings {
         report(rule, -1, message, null, evidence);
     }
 
+    /** The finding just reported clears when the number at {@code path} is at least {@code bound}. */
+    public void fixAtLeast(RuleContext rule, String path, double bound) {
+        fix(rule, new Fix(path, Fix.Kind.AT_LEAST, bound));
+    }
+
+    /** The finding just reported clears when the number at {@code path} is at most {@code bound}. */
+    public void fixAtMost(RuleContext rule, String path, double bound) {
+        fix(rule, new Fix(path, Fix.Kind.AT_MOST, bound));
+    }
+
+    /**
+     * The finding just reported clears when the field at {@code path} is {@code value}: text, a
+     * number, a boolean, an enum constant or a quarter.
+     */
+    public void fixTo(RuleContext rule, String path, Object value) {
+        Object json = value(rule.getRule().getName(), value);
+        fix(rule, new Fix(path, Fix.Kind.TO, json));
+    }
+
+    /** The finding just reported clears when the AE writes the text at {@code path} (a placeholder shows where). */
+    public void fixFill(RuleContext rule, String path) {
+        fix(rule, new Fix(path, Fix.Kind.FILL, null));
+    }
+
+    /** The finding just reported clears when the deal has the object at {@code path} (its texts as placeholders). */
+    public void fixAdd(RuleContext rule, String path) {
+        fix(rule, new Fix(path, Fix.Kind.ADD, null));
+    }
+
+    /** The finding just reported clears when the array at {@code path} holds at least {@code count} entries. */
+    public void fixEntries(RuleContext rule, String path, int count) {
+        fix(rule, new Fix(path, Fix.Kind.ENTRIES, count));
+    }
+
+    private void fix(RuleContext rule, Fix fix) {
+        if (reported.isEmpty() || lastMatch != rule.getMatch()) {
+            throw new IllegalStateException("rule \"" + rule.getRule().getName() + "\" states a fix before reporting"
+                    + " its finding: call findings.add first, then the fix");
+        }
+        reported.get(reported.size() - 1).fixes().add(fix);
+    }
+
     /** The model the rules named; the policy must name exactly one. */
     public OwnershipModel ownershipModel() {
         if (ownershipModel == null) {
@@ -77,7 +129,7 @@ public final class Findings {
 
     /** Everything reported, in the decision's order. */
     public List<Finding> sorted() {
-        return reported.stream().sorted(ORDER).map(Reported::finding).toList();
+        return reported.stream().sorted(ORDER).map(Reported::withFixes).toList();
     }
 
     private void report(RuleContext context, int entry, String message, String remedy, Object[] evidence) {
@@ -91,8 +143,9 @@ public final class Findings {
             throw new IllegalArgumentException("rule \"" + name + "\" reported a " + severity + " finding without a remedy");
         }
         Finding finding = new Finding(rule.code(), severity, rule.concerns(), message, evidence(name, evidence), remedy,
-                severity == Severity.INFO ? null : rule.approver(), name);
-        reported.add(new Reported(finding, entry));
+                severity == Severity.INFO ? null : rule.approver(), name, List.of());
+        reported.add(new Reported(finding, entry, new ArrayList<>()));
+        lastMatch = context.getMatch();
     }
 
     private static Map<String, Object> evidence(String rule, Object[] pairs) {
@@ -123,6 +176,11 @@ public final class Findings {
                 + value.getClass().getSimpleName());
     }
 
-    private record Reported(Finding finding, int entry) {
+    private record Reported(Finding finding, int entry, List<Fix> fixes) {
+
+        Finding withFixes() {
+            return fixes.isEmpty() ? finding : new Finding(finding.code(), finding.severity(), finding.concerns(),
+                    finding.message(), finding.evidence(), finding.remedy(), finding.approver(), finding.rule(), fixes);
+        }
     }
 }

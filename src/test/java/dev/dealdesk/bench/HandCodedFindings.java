@@ -48,7 +48,7 @@ final class HandCodedFindings {
 
         Finding finding(Severity severity, String message, String remedy, Map<String, Object> evidence) {
             return new Finding(code, severity, concerns, message, evidence, remedy,
-                    severity == Severity.INFO ? null : approver, name);
+                    severity == Severity.INFO ? null : approver, name, List.of());
         }
     }
 

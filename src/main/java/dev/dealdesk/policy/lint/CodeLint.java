@@ -23,10 +23,12 @@ final class CodeLint {
     private static final Pattern KCONTEXT = Pattern.compile("\\bkcontext\\b");
     private static final Pattern ARRAY = Pattern.compile("\\bnew\\s+[\\w$.]+\\s*(<[^>]*>)?\\s*\\[");
     private static final Pattern FINDINGS_WORD = Pattern.compile("(?<![\\w$.])findings\\b");
-    private static final Pattern FINDINGS_USE = Pattern.compile("findings\\s*\\.\\s*(add|addForEntry|ownershipModel)\\s*\\(");
+    /** The findings API: reporting, and stating how facts could clear what was reported. */
+    static final String FINDINGS_METHODS = "add|addForEntry|ownershipModel|fixAtLeast|fixAtMost|fixTo|fixFill|fixAdd|fixEntries";
+    private static final Pattern FINDINGS_USE = Pattern.compile("findings\\s*\\.\\s*(" + FINDINGS_METHODS + ")\\s*\\(");
     private static final Pattern INSERT = Pattern.compile("(?<![\\w$.])insert(Logical)?\\s*\\(\\s*(new\\s+([\\w$]+)\\s*\\()?");
     private static final Pattern FINDINGS_CALL = Pattern.compile(
-            "\\bfindings\\s*\\.\\s*(add|addForEntry|ownershipModel)\\s*\\(\\s*$");
+            "\\bfindings\\s*\\.\\s*(" + FINDINGS_METHODS + ")\\s*\\(\\s*$");
 
     private final Set<String> functions;
     private final DealNames dealNames;
@@ -69,8 +71,8 @@ final class CodeLint {
         }
         int kcontext = misusedKcontext(visible);
         if (kcontext >= 0) {
-            report(at, offset, kcontext, where, "kcontext may only be the first argument of findings.add, "
-                    + "findings.addForEntry or findings.ownershipModel");
+            report(at, offset, kcontext, where, "kcontext may only be the first argument of a findings call ("
+                    + FINDINGS_METHODS.replace("|", ", ") + ")");
             return;
         }
         String structure = structureProblem(visible, condition);
@@ -140,8 +142,8 @@ final class CodeLint {
         Matcher findings = FINDINGS_WORD.matcher(visible);
         while (findings.find()) {
             if (!FINDINGS_USE.matcher(visible).region(findings.start(), visible.length()).lookingAt()) {
-                return findings.start() + "@findings may only be used to report: findings.add, findings.addForEntry"
-                        + " or findings.ownershipModel";
+                return findings.start() + "@findings may only be used to report and state fixes: findings."
+                        + FINDINGS_METHODS.replace("|", ", findings.");
             }
         }
         Matcher insert = INSERT.matcher(visible);

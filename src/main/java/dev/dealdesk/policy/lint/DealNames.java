@@ -30,6 +30,14 @@ final class DealNames {
             "customText", Set.of("string"), "customFlag", Set.of("boolean"), "customDate", Set.of("date"));
     private static final Pattern ACCESSOR = Pattern.compile("\\b(custom(?:Number|Integer|Text|Flag|Date))\\s*\\(");
     private static final Pattern LITERAL = Pattern.compile("\\s*\"([^\"\\\\]*)\"\\s*\\)");
+    /** A fix's path, when written as a literal: {@code findings.fixAtLeast(kcontext, "/acv", ...)}. */
+    private static final Pattern FIX = Pattern.compile("\\bfindings\\s*\\.\\s*(fix\\w+)\\s*\\(\\s*kcontext\\s*,\\s*(?=\")");
+    private static final Pattern POINTER = Pattern.compile("\"([^\"\\\\]*)\"");
+    /** Each kind of fix and the types of field it applies to. */
+    private static final Map<String, Set<String>> FIXES = Map.of(
+            "fixAtLeast", Set.of("number", "integer"), "fixAtMost", Set.of("number", "integer"),
+            "fixTo", Set.of("string", "date", "number", "integer", "boolean"), "fixFill", Set.of("string"),
+            "fixAdd", Set.of("object"), "fixEntries", Set.of("array"));
 
     private final DealSchema deal;
     private final Set<String> roots;
@@ -73,7 +81,31 @@ final class DealNames {
                         + " field, but custom field " + field + " is a " + type);
             }
         }
+        checkFixes(code, visible, report);
         return accounted;
+    }
+
+    /** A fix's literal path must lead to a field of a type the fix applies to. */
+    private void checkFixes(String code, String visible, BiConsumer<Integer, String> report) {
+        Matcher fix = FIX.matcher(visible);
+        while (fix.find()) {
+            Matcher pointer = POINTER.matcher(code).region(fix.end(), code.length());
+            if (!pointer.lookingAt() || !FIXES.containsKey(fix.group(1))) {
+                continue; // a computed path (an entry's index) is checked when the fix is applied; an unknown method, by the member check
+            }
+            String path = pointer.group(1);
+            String type;
+            try {
+                type = deal.type(path);
+            } catch (IllegalArgumentException notThere) {
+                report.accept(pointer.start(1), "fix path " + path + ": the deal has no field there");
+                continue;
+            }
+            if (!FIXES.get(fix.group(1)).contains(type)) {
+                report.accept(pointer.start(1), fix.group(1) + " applies to a " + String.join(" or ",
+                        FIXES.get(fix.group(1)).stream().sorted().toList()) + " field, but " + path + " is a " + type);
+            }
+        }
     }
 
     /** Follows the path that starts at names[start] through the schema's objects; returns the last index it used. */

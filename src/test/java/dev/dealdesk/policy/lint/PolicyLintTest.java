@@ -99,8 +99,8 @@ class PolicyLintTest {
                         "hostile.drl:9:25: error: .format is not allowed: its result depends on the host's locale"
                                 + " (a Turkish i, a decimal comma); rules must decide alike everywhere"),
                 Arguments.of("the KIE runtime", rule("Deal()", "kcontext.getKieRuntime().halt();"),
-                        "hostile.drl:9:5: error: kcontext may only be the first argument of findings.add, findings.addForEntry or"
-                                + " findings.ownershipModel"),
+                        "hostile.drl:9:5: error: kcontext may only be the first argument of a findings call (add,"
+                                + " addForEntry, ownershipModel, fixAtLeast, fixAtMost, fixTo, fixFill, fixAdd, fixEntries)"),
                 Arguments.of("the drools helper", rule("Deal()", "drools.halt();"),
                         "hostile.drl:9:5: error: unknown name drools" + UNKNOWN),
                 Arguments.of("a unicode escape hiding code in a string",
@@ -214,8 +214,8 @@ class PolicyLintTest {
                         "hostile.drl:9:11: error: a variable may not be named java"),
                 Arguments.of("kcontext kept in a variable", rule("Deal()",
                         "findings.add(kcontext, \"m\", \"r\", \"k\", (kcontext).getKieRuntime());"),
-                        "hostile.drl:9:44: error: kcontext may only be the first argument of findings.add,"
-                                + " findings.addForEntry or findings.ownershipModel"),
+                        "hostile.drl:9:44: error: kcontext may only be the first argument of a findings call (add,"
+                                + " addForEntry, ownershipModel, fixAtLeast, fixAtMost, fixTo, fixFill, fixAdd, fixEntries)"),
                 Arguments.of("a lambda", rule("Deal()", "List.of(1, 2).forEach(i -> { });"),
                         "hostile.drl:9:29: error: lambdas are not allowed in rules"),
                 Arguments.of("shuffling", rule("Deal()", "Collections.shuffle(new ArrayList());"),
@@ -235,8 +235,9 @@ class PolicyLintTest {
                 Arguments.of("an array, whose text is an identity hash", rule("Deal()", "String s = \"\" + new int[0];"),
                         "hostile.drl:9:21: error: arrays are not allowed in rules"),
                 Arguments.of("findings used other than to report", rule("Deal()", "String s = \"\" + findings;"),
-                        "hostile.drl:9:21: error: findings may only be used to report: findings.add, findings.addForEntry"
-                                + " or findings.ownershipModel"),
+                        "hostile.drl:9:21: error: findings may only be used to report and state fixes: findings.add,"
+                                + " findings.addForEntry, findings.ownershipModel, findings.fixAtLeast, findings.fixAtMost,"
+                                + " findings.fixTo, findings.fixFill, findings.fixAdd, findings.fixEntries"),
                 Arguments.of("a Class through a constant", rule("Deal()", "String s = \"\" + Integer.TYPE;"),
                         "hostile.drl:9:29: error: .TYPE is not allowed: reflection is not allowed in rules"),
                 Arguments.of("a set whose order changes every run", HEADER + "import java.util.Set;\n",
