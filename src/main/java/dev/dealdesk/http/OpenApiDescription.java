@@ -11,9 +11,11 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The service's OpenAPI 3.0.3 description. The operations and the schemas of what the service
@@ -38,6 +40,7 @@ import java.util.Map;
 public final class OpenApiDescription {
 
     private static final String SCHEMAS = "#/components/schemas/";
+    private static final String BATCH_RESULT = "BatchResult";
     private static final JsonObject TEMPLATE = template();
 
     private OpenApiDescription() {
@@ -48,18 +51,20 @@ public final class OpenApiDescription {
      *
      * @param dealSchema    the deal's JSON Schema document, in the subset {@link dev.dealdesk.json.DealSchema} loads
      * @param tokenRequired whether clients must send a bearer token: only then does the description
-     *                      declare bearer auth, and a 401 on every operation it covers
+     *                      declare bearer auth, and a 401 on every operation it covers (all but the probes)
      * @return an OpenAPI 3.0.3 document, members in a stable order
      */
     public static JsonObject of(JsonObject dealSchema, boolean tokenRequired) {
         requireNonNull(dealSchema, "dealSchema");
         Map<String, JsonValue> template = TEMPLATE.getJsonObject("components").getJsonObject("schemas");
+        Set<String> taken = new HashSet<>(template.keySet());
+        taken.add(BATCH_RESULT);
         Map<String, JsonObject> schemas = new LinkedHashMap<>();
-        new Converter(template, schemas).component("Deal", dealSchema);
+        new Converter(taken, schemas).component("Deal", dealSchema);
         JsonObjectBuilder all = Json.createObjectBuilder();
         schemas.forEach(all::add);
         template.forEach(all::add);
-        all.add("BatchResult", batchResult(template));
+        all.add(BATCH_RESULT, batchResult(template));
 
         JsonObjectBuilder components = Json.createObjectBuilder(TEMPLATE.getJsonObject("components")).add("schemas", all);
         JsonObjectBuilder description = Json.createObjectBuilder(TEMPLATE);
@@ -93,21 +98,25 @@ public final class OpenApiDescription {
     private static JsonObject unauthorizedAnswered(JsonObject paths) {
         JsonObjectBuilder answered = Json.createObjectBuilder();
         paths.forEach((path, item) -> {
-            JsonObjectBuilder operations = Json.createObjectBuilder();
-            item.asJsonObject().forEach((method, value) -> {
-                JsonObject operation = value.asJsonObject();
-                boolean open = operation.containsKey("security") && operation.getJsonArray("security").isEmpty();
-                operations.add(method, open ? operation : Json.createObjectBuilder(operation).add("responses",
-                        Json.createObjectBuilder(operation.getJsonObject("responses"))
-                                .add("401", Json.createObjectBuilder().add("$ref", "#/components/responses/Unauthorized"))).build());
-            });
-            answered.add(path, operations);
+            JsonObjectBuilder members = Json.createObjectBuilder();
+            item.asJsonObject().forEach((name, value) -> members.add(name, !secured(value) ? value
+                    : Json.createObjectBuilder(value.asJsonObject()).add("responses",
+                            Json.createObjectBuilder(value.asJsonObject().getJsonObject("responses")).add("401",
+                                    Json.createObjectBuilder().add("$ref", "#/components/responses/Unauthorized")))
+                            .build()));
+            answered.add(path, members);
         });
         return answered.build();
     }
 
+    /** Whether {@code value}, a member of a path item, is an operation that takes the bearer token. */
+    private static boolean secured(JsonValue value) {
+        return value instanceof JsonObject operation && operation.containsKey("responses")
+                && !(operation.containsKey("security") && operation.getJsonArray("security").isEmpty());
+    }
+
     /** Converts a JSON Schema and its objects into component schemas, named apart from {@code taken}. */
-    private record Converter(Map<String, JsonValue> taken, Map<String, JsonObject> out) {
+    private record Converter(Set<String> taken, Map<String, JsonObject> out) {
 
         private static final JsonValue NULL = Json.createValue("null");
         private static final JsonValue OBJECT = Json.createValue("object");
@@ -160,7 +169,7 @@ public final class OpenApiDescription {
                 return convert(owner, name, schema);
             }
             String component = name;
-            for (int n = 1; taken.containsKey(component) || out.containsKey(component); n++) {
+            for (int n = 1; taken.contains(component) || out.containsKey(component); n++) {
                 component = owner + name + (n == 1 ? "" : Integer.toString(n));
             }
             component(component, schema);

@@ -233,12 +233,14 @@ class OpenApiContractTest {
                 .build();
         JsonObject source = DealSchema.deal().document();
         JsonObject schema = Json.createObjectBuilder(source).add("properties",
-                Json.createObjectBuilder(source.getJsonObject("properties")).add("problem", problem)).build();
+                Json.createObjectBuilder(source.getJsonObject("properties")).add("problem", problem).add("batchResult", problem)).build();
 
         JsonObject schemas = schemas(OpenApiDescription.of(schema, false));
 
         assertEquals(SCHEMAS + "DealProblem", schemas.getJsonObject("Deal").getJsonObject("properties").getJsonObject("problem").getString("$ref"));
+        assertEquals(SCHEMAS + "DealBatchResult", schemas.getJsonObject("Deal").getJsonObject("properties").getJsonObject("batchResult").getString("$ref"));
         assertTrue(schemas.getJsonObject("Problem").containsKey("required"), "the service's Problem is left as it is");
+        assertTrue(schemas.getJsonObject("BatchResult").getJsonObject("properties").containsKey("outcome"), "and so is BatchResult");
     }
 
     @Test
