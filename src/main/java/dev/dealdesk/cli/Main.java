@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.Version.class,
         description = "Deal-desk policy engine: decides deals against the land-and-expand policy in rules/*.drl.",
         subcommands = {EvaluateCommand.class, ValidateCommand.class, TestCommand.class, VerifyCommand.class,
-            ReplayCommand.class, WhatIfCommand.class, ServeCommand.class, LoadCommand.class,
+            ReplayCommand.class, WhatIfCommand.class, ServeCommand.class, LoadCommand.class, SchemaCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

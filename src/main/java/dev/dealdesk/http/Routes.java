@@ -15,15 +15,10 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -41,36 +36,41 @@ final class Routes {
     }
 
     private static final String DECISIONS = "/v1/decisions";
+    private static final String BATCH = "/v1/decisions/batch";
     private static final String DEAL_SCHEMA = "/v1/schema/deal.json";
+
+    /** The deal schema served and described, as text: kept while the schema is the same document. */
+    private record Described(JsonObject schema, String text, String openApi) {
+    }
 
     private final DealDesk engine;
     private final Metrics metrics;
     private final int maxBodyBytes;
-    private final String openApi;
-    private final String dealSchema = JsonWriter.text(DealSchema.deal().document());
+    private final boolean tokenRequired;
+    private volatile Described described;
 
     /** @param tokenRequired whether clients must send a bearer token: only then does the description declare it */
     Routes(DealDesk engine, Metrics metrics, int maxBodyBytes, boolean tokenRequired) {
         this.engine = engine;
         this.metrics = metrics;
         this.maxBodyBytes = maxBodyBytes;
-        this.openApi = JsonWriter.text(openApi(tokenRequired));
+        this.tokenRequired = tokenRequired;
     }
 
-    /** The OpenAPI description, without the bearer scheme when the service takes no token. */
-    private static JsonObject openApi(boolean tokenRequired) {
-        JsonObject described;
-        try (InputStream spec = Objects.requireNonNull(Routes.class.getResourceAsStream("/openapi.json"), "openapi.json")) {
-            described = Json.createReader(spec).readObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The schema deals are read by: the one place to name it, for the schema and the OpenAPI endpoints. */
+    private JsonObject dealSchema() {
+        return engine.dealSchema().document();
+    }
+
+    /** The deal schema and the OpenAPI description made from it, made again when the schema is another document. */
+    private Described described() {
+        JsonObject schema = dealSchema();
+        Described last = described;
+        if (last == null || last.schema() != schema) {
+            last = new Described(schema, JsonWriter.text(schema), JsonWriter.text(OpenApiDescription.of(schema, tokenRequired)));
+            described = last;
         }
-        if (tokenRequired) {
-            return described;
-        }
-        JsonObject components = described.getJsonObject("components");
-        return Json.createObjectBuilder(described).remove("security")
-                .add("components", Json.createObjectBuilder(components).remove("securitySchemes")).build();
+        return last;
     }
 
     /** Paths open without a token: probes must work without credentials. */
@@ -78,9 +78,9 @@ final class Routes {
         return path.equals("/healthz") || path.equals("/readyz");
     }
 
-    /** Whether the request posts deals: its body is read, then given to {@link #decide}. */
+    /** Whether the request posts deals, one or a batch: its body is read, then given to {@link #decide}. */
     static boolean takesDeals(String method, String path) {
-        return method.equals("POST") && path.equals(DECISIONS);
+        return method.equals("POST") && (path.equals(DECISIONS) || path.equals(BATCH));
     }
 
     static Response problem(Problem problem) {
@@ -89,7 +89,7 @@ final class Routes {
 
     /** The answer to every request but a post of deals. */
     Response handle(String method, String path) {
-        if (path.equals(DECISIONS)) {
+        if (path.equals(DECISIONS) || path.equals(BATCH)) {
             return notAllowed("POST");
         }
         if (path.startsWith(DECISIONS + "/") && path.length() > DECISIONS.length() + 1) {
@@ -110,8 +110,8 @@ final class Routes {
             case "/healthz" -> Response.json(200, "{\"status\":\"ok\"}");
             case "/readyz" -> readiness();
             case "/metrics" -> new Response(200, "text/plain; version=0.0.4; charset=utf-8", metrics.text(), Map.of());
-            case DEAL_SCHEMA -> new Response(200, "application/schema+json", dealSchema, Map.of());
-            default -> Response.json(200, openApi);
+            case DEAL_SCHEMA -> new Response(200, "application/schema+json", described().text(), Map.of());
+            default -> Response.json(200, described().openApi());
         };
     }
 
@@ -134,47 +134,65 @@ final class Routes {
                 "the body must be at most " + maxBodyBytes + " bytes"));
     }
 
-    /** Decides the deal, or each deal of an array (at most {@link DealJson#MAX_BATCH}), in {@code body}. */
-    Response decide(byte[] body) {
-        JsonValue document;
+    /**
+     * Decides what was posted to {@code path}: the one deal posted to {@code /v1/decisions}, or each
+     * deal of the array (at most {@link DealJson#MAX_BATCH}) posted to {@code /v1/decisions/batch}.
+     * The other shape is a 400 saying where to send it.
+     */
+    Response decide(String path, byte[] body) {
         try {
-            document = StrictJson.parse(body);
-        } catch (InvalidDealException e) {
-            metrics.invalidInput();
-            return problem(Problem.badInput(e.path(), e.problem()));
-        }
-        Optional<JsonArray> batch;
-        try {
-            batch = DealJson.batch(document);
-        } catch (InvalidDealException e) {
-            metrics.invalidInput();
-            return problem(Problem.badInput(e.path(), e.problem()));
-        }
-        if (batch.isPresent()) {
-            JsonArray deals = batch.get();
-            // Each result is written as soon as it is made, so a batch holds text, not decisions.
-            List<String> results = new ArrayList<>(deals.size());
-            for (int i = 0; i < deals.size(); i++) {
-                JsonValue result;
-                try {
-                    result = DecisionJson.toJson(decide(DealJson.read(deals.get(i), "/" + i), "/" + i));
-                } catch (InvalidDealException e) {
-                    metrics.invalidInput();
-                    result = DecisionJson.error(null, e.path(), e.problem());
-                } catch (EvaluationException e) {
-                    // One deal the policy cannot decide does not lose the others' decisions.
-                    result = DecisionJson.error(null, "/" + i, "the policy failed while deciding this deal: " + e.getMessage());
-                }
-                results.add(JsonWriter.text(result));
+            JsonValue document = StrictJson.parse(body);
+            boolean array = document.getValueType() == JsonValue.ValueType.ARRAY;
+            if (path.equals(DECISIONS) && array) {
+                return invalid("", "expected one deal (an object), got an array: send a batch to POST " + BATCH);
             }
-            return Response.json(200, "[" + String.join(",", results) + "]");
-        }
-        try {
-            return Response.json(200, DecisionJson.toLine(decide(DealJson.read(document, ""), "")));
+            if (path.equals(BATCH) && !array) {
+                return invalid("", "expected an array of deals, got " + (document.getValueType() == JsonValue.ValueType.OBJECT
+                        ? "an object: send one deal to POST " + DECISIONS : kind(document)));
+            }
+            Optional<JsonArray> batch = DealJson.batch(document);
+            return batch.isPresent() ? decideEach(batch.get())
+                    : Response.json(200, DecisionJson.toLine(decide(DealJson.read(document, ""), "")));
         } catch (InvalidDealException e) {
-            metrics.invalidInput();
-            return problem(Problem.badInput(e.path(), e.problem()));
+            return invalid(e.path(), e.problem());
         }
+    }
+
+    private Response invalid(String path, String detail) {
+        metrics.invalidInput();
+        return problem(Problem.badInput(path, detail));
+    }
+
+    /** The results of a batch in order: a decision, or an error entry for a deal that is invalid or cannot be decided. */
+    private Response decideEach(JsonArray deals) {
+        // Each result is written as soon as it is made, so a batch holds text, not decisions.
+        List<String> results = new ArrayList<>(deals.size());
+        for (int i = 0; i < deals.size(); i++) {
+            JsonValue result;
+            try {
+                result = DecisionJson.toJson(decide(DealJson.read(deals.get(i), "/" + i), "/" + i));
+            } catch (InvalidDealException e) {
+                metrics.invalidInput();
+                result = DecisionJson.error(null, e.path(), e.problem());
+            } catch (EvaluationException e) {
+                // One deal the policy cannot decide does not lose the others' decisions.
+                result = DecisionJson.error(null, "/" + i, "the policy failed while deciding this deal: " + e.getMessage());
+            }
+            results.add(JsonWriter.text(result));
+        }
+        return Response.json(200, "[" + String.join(",", results) + "]");
+    }
+
+    /** What kind of JSON value {@code value} is, as a message names it. */
+    private static String kind(JsonValue value) {
+        return switch (value.getValueType()) {
+            case OBJECT -> "an object";
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case TRUE, FALSE -> "a boolean";
+            case NULL -> "null";
+        };
     }
 
     /** The decision of the deal found at {@code path}: custom fields the policy refuses are named at their place in the body. */

@@ -99,12 +99,12 @@ final class ServiceHandler extends Handler.Abstract {
             if (refusal != null) {
                 send(response, callback, refusal);
             } else {
-                readAndDecide(request, response, callback);
+                readAndDecide(request, path, response, callback);
             }
         }
     }
 
-    private void readAndDecide(Request request, Response response, Callback callback) {
+    private void readAndDecide(Request request, String path, Response response, Callback callback) {
         // A body sent without a length is counted as the largest allowed.
         long length = request.getLength() >= 0 ? request.getLength() : maxBodyBytes;
         boolean large = length > Limits.LARGE_BODY;
@@ -128,7 +128,7 @@ final class ServiceHandler extends Handler.Abstract {
                 release.failed(failure);
             } else {
                 try {
-                    (large ? largeBodyWorker : workers).execute(() -> decide(body, response, release));
+                    (large ? largeBodyWorker : workers).execute(() -> decide(path, body, response, release));
                 } catch (RejectedExecutionException full) {
                     send(response, release, busy());
                 }
@@ -136,11 +136,11 @@ final class ServiceHandler extends Handler.Abstract {
         });
     }
 
-    /** On a worker: decides {@code body} and sends the answer, a 500 should anything escape. */
-    private void decide(byte[] body, Response response, Callback callback) {
+    /** On a worker: decides {@code body}, posted to {@code path}, and sends the answer, a 500 should anything escape. */
+    private void decide(String path, byte[] body, Response response, Callback callback) {
         Routes.Response answer = Routes.problem(ProblemErrors.problem(500, null));
         try {
-            answer = answer(() -> routes.decide(body));
+            answer = answer(() -> routes.decide(path, body));
         } finally {
             send(response, callback, answer);
         }

@@ -52,7 +52,7 @@ class HttpBudgetTest {
             assertTrue(problem.getString("detail").contains("its rules fired 200 times without coming to rest"), one.body());
             assertTrue(problem.getString("detail").contains("\"Echo\""), one.body());
 
-            HttpResponse<String> batch = send(service, "POST", "/v1/decisions", "[" + clean + "," + endless + "," + clean + "]");
+            HttpResponse<String> batch = send(service, "POST", "/v1/decisions/batch", "[" + clean + "," + endless + "," + clean + "]");
             assertEquals(200, batch.statusCode(), batch.body());
             JsonArray results = Json.createReader(new StringReader(batch.body())).readArray();
             assertEquals("APPROVE", results.getJsonObject(0).getString("outcome"));

@@ -65,6 +65,10 @@ class HttpServiceTest {
         return send("POST", "/v1/decisions", "application/json", body, "s3cret");
     }
 
+    private HttpResponse<String> postBatch(String body) throws Exception {
+        return send("POST", "/v1/decisions/batch", "application/json", body, "s3cret");
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return send("GET", path, null, null, "s3cret");
     }
@@ -116,10 +120,10 @@ class HttpServiceTest {
     }
 
     @Test
-    void postArrayWithBadElements_decidesTheOthersInOrder() throws Exception {
+    void postBatchWithBadElements_decidesTheOthersInOrder() throws Exception {
         String good = TestDeals.cleanLand().json();
         String bad = TestDeals.cleanLand().set("/contract/termMonths", 0).json();
-        HttpResponse<String> response = post("[" + good + "," + bad + "," + good + "]");
+        HttpResponse<String> response = postBatch("[" + good + "," + bad + "," + good + "]");
         assertEquals(200, response.statusCode(), response.body());
         JsonArray results = Json.createReader(new StringReader(response.body())).readArray();
         assertEquals(3, results.size());
@@ -132,14 +136,35 @@ class HttpServiceTest {
     @Test
     void batchOverTheLimit_isA400ProblemSayingWhatWasExpected() throws Exception {
         String thousand = "[" + String.join(",", java.util.Collections.nCopies(dev.dealdesk.json.DealJson.MAX_BATCH, "{}")) + "]";
-        HttpResponse<String> atTheLimit = post(thousand);
+        HttpResponse<String> atTheLimit = postBatch(thousand);
         assertEquals(200, atTheLimit.statusCode(), atTheLimit.body());
         assertEquals(dev.dealdesk.json.DealJson.MAX_BATCH, Json.createReader(new StringReader(atTheLimit.body())).readArray().size());
 
-        HttpResponse<String> over = post(thousand.replace("[{}", "[{},{}"));
+        HttpResponse<String> over = postBatch(thousand.replace("[{}", "[{},{}"));
         assertProblem(over, 400, "https://dealdesk.dev/problems/invalid-deal");
         assertEquals("", object(over).getString("path"));
         assertEquals("expected an array of at most 1000 deals, got 1001", object(over).getString("detail"));
+    }
+
+    @Test
+    void theOtherShape_isA400ProblemSayingWhereToSendIt() throws Exception {
+        String deal = TestDeals.cleanLand().json();
+        HttpResponse<String> array = post("[" + deal + "]");
+        assertProblem(array, 400, "https://dealdesk.dev/problems/invalid-deal");
+        assertEquals("", object(array).getString("path"));
+        assertEquals("expected one deal (an object), got an array: send a batch to POST /v1/decisions/batch",
+                object(array).getString("detail"));
+        HttpResponse<String> one = postBatch(deal);
+        assertProblem(one, 400, "https://dealdesk.dev/problems/invalid-deal");
+        assertEquals("", object(one).getString("path"));
+        assertEquals("expected an array of deals, got an object: send one deal to POST /v1/decisions",
+                object(one).getString("detail"));
+        HttpResponse<String> text = postBatch("\"D-1\"");
+        assertProblem(text, 400, "https://dealdesk.dev/problems/invalid-deal");
+        assertEquals("expected an array of deals, got a string", object(text).getString("detail"));
+        HttpResponse<String> get = send("GET", "/v1/decisions/batch", null, null, "s3cret");
+        assertProblem(get, 405, "https://dealdesk.dev/problems/method-not-allowed");
+        assertEquals("POST", get.headers().firstValue("Allow").orElse(""));
     }
 
     @Test
@@ -220,9 +245,7 @@ class HttpServiceTest {
     }
 
     @Test
-    void openApiInTheRepo_isWhatTheServiceServes() throws Exception {
-        try (java.io.Reader repo = Files.newBufferedReader(Path.of("src/main/resources/openapi.json"))) {
-            assertEquals(Json.createReader(repo).readObject(), object(get("/v1/openapi.json")));
-        }
+    void getOpenApi_isTheDescriptionMadeFromTheDealSchemaReadBy() throws Exception {
+        assertEquals(OpenApiDescription.of(dev.dealdesk.json.DealSchema.deal().document(), true), object(get("/v1/openapi.json")));
     }
 }

@@ -75,8 +75,10 @@ class ServiceMemoryIT {
                         .getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Posts {@code body} where its shape goes: an array as a batch, anything else as one deal. */
     private HttpResponse<String> post(int port, byte[] body) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/decisions"))
+        String path = body[0] == '[' ? "/v1/decisions/batch" : "/v1/decisions";
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
