@@ -13,12 +13,21 @@ import dev.dealdesk.decision.PolicyLoadException;
 import dev.dealdesk.decision.PolicyProblem;
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.facts.InvalidDealException;
+import dev.dealdesk.http.DecisionService;
 import dev.dealdesk.json.CustomFieldsSchema;
 import dev.dealdesk.json.DealJson;
 import dev.dealdesk.policy.compiled.CompiledPolicy;
 import dev.dealdesk.policy.compiled.PolicySource;
 import dev.dealdesk.policy.examples.PolicyTester;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -211,6 +220,49 @@ class CustomFieldsTest {
         Replayer.Report report = Replayer.replay(log, record -> true);
         assertEquals(List.of(), report.divergences());
         assertEquals(1, report.matched());
+    }
+
+    @Test
+    void service_decidesAndRefusesCustomFieldsAtTheirPlace_andDescribesTheLiveDeclaration() throws Exception {
+        try (DealDesk engine = TestEngines.fixedEngine(examplePolicy(temp).directory())) {
+            DecisionService service = DecisionService.start(engine, DecisionService.Options.defaults());
+            try {
+                String base = "http://127.0.0.1:" + service.address().getPort();
+                String good = TestDeals.cleanLand().set("/custom", TestDeals.parse("{\"paymentTermsDays\": 90}")).json();
+                String bad = TestDeals.cleanLand().set("/custom", TestDeals.parse("{\"paymentTermsDays\": 9.5}")).json();
+                JsonArray batch = Json.createReader(new StringReader(post(base + "/v1/decisions/batch", "[" + good + "," + bad + "]")
+                        .body())).readArray();
+                assertEquals("FLAG", batch.getJsonObject(0).getString("outcome"));
+                assertEquals("/1/custom/paymentTermsDays", batch.getJsonObject(1).getJsonObject("error").getString("path"));
+
+                HttpResponse<String> single = post(base + "/v1/decisions", bad);
+                assertEquals(400, single.statusCode());
+                assertTrue(single.body().contains("\"path\":\"/custom/paymentTermsDays\""), single.body());
+
+                JsonObject custom = Json.createReader(new StringReader(get(base + "/v1/schema/deal.json")))
+                        .readObject().getJsonObject("properties").getJsonObject("custom");
+                assertEquals(List.of("discountPercent", "paymentTermsDays"), List.copyOf(custom.getJsonObject("properties").keySet()));
+                String openApi = get(base + "/v1/openapi.json");
+                assertTrue(openApi.contains("\"discountPercent\":{\"description\":\"Discount off list price, in percent.\""
+                        + ",\"type\":\"number\",\"minimum\":0,\"maximum\":100}"), openApi);
+            } finally {
+                service.close();
+            }
+        }
+        CliRunner.Result printed = CliRunner.run("", "schema", "--rules", temp.toString(), "--deal");
+        assertEquals(0, printed.status(), printed.err());
+        assertTrue(printed.out().contains("\"paymentTermsDays\":{\"description\":\"Net payment terms in days: net 30 is 30.\""),
+                printed.out());
+    }
+
+    private static HttpResponse<String> post(String uri, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String get(String uri) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static Deal land(String custom) {
