@@ -1,5 +1,8 @@
 package dev.dealdesk;
 
+import dev.dealdesk.approval.Ask;
+import dev.dealdesk.approval.PathFinder;
+import dev.dealdesk.approval.Reapprovals;
 import dev.dealdesk.decision.Decision;
 import dev.dealdesk.decision.EngineVersion;
 import dev.dealdesk.decision.EvaluationBudget;
@@ -76,12 +79,23 @@ public final class DealDesk implements AutoCloseable {
      * @throws EvaluationException when a rule fails while deciding: the deal then has no decision
      */
     public Decision evaluate(Deal deal) {
+        return evaluate(deal, Ask.DECISION);
+    }
+
+    /**
+     * As {@link #evaluate(Deal)}, with what {@code ask} asks for besides: the path to approval
+     * ({@link PathFinder}), and which sign-offs carry over from the deal's previous decision
+     * ({@link Reapprovals}). Both are part of the decision, and of its audit record.
+     *
+     * @throws InvalidDealException also when the previous decision is of another deal
+     */
+    public Decision evaluate(Deal deal, Ask ask) {
         if (audit == null) {
-            requireNonNull(deal, "deal");
-            return policy.current().decide(deal, decisionIds.get(), clock.instant(), budget, null);
+            CompiledPolicy live = policy.current();
+            return decide(live, requireNonNull(deal, "deal"), ask);
         }
         try {
-            return submit(deal).join();
+            return submit(deal, ask).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -96,9 +110,14 @@ public final class DealDesk implements AutoCloseable {
      * @throws EvaluationException when a rule fails while deciding
      */
     public CompletableFuture<Decision> submit(Deal deal) {
+        return submit(deal, Ask.DECISION);
+    }
+
+    /** As {@link #submit(Deal)}, with what {@code ask} asks for besides (see {@link #evaluate(Deal, Ask)}). */
+    public CompletableFuture<Decision> submit(Deal deal, Ask ask) {
         requireNonNull(deal, "deal");
         CompiledPolicy live = policy.current();
-        Decision decision = live.decide(deal, decisionIds.get(), clock.instant(), budget, null);
+        Decision decision = decide(live, deal, ask);
         if (audit == null) {
             return CompletableFuture.completedFuture(decision);
         }
@@ -108,6 +127,18 @@ public final class DealDesk implements AutoCloseable {
     /** The version of the live policy. */
     public PolicyVersion policy() {
         return policy.current().version();
+    }
+
+    private Decision decide(CompiledPolicy live, Deal deal, Ask ask) {
+        requireNonNull(ask, "ask");
+        Decision decision = live.decide(deal, decisionIds.get(), clock.instant(), budget, null);
+        if (ask.pathToApproval()) {
+            decision = decision.withPathToApproval(new PathFinder(live, budget).find(deal, decision));
+        }
+        if (ask.previous() != null) {
+            decision = decision.withReapproval(Reapprovals.compare(ask.previous(), decision));
+        }
+        return decision;
     }
 
     /**

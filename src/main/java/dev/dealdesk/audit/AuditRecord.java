@@ -12,6 +12,7 @@ import dev.dealdesk.json.JsonLines;
 import dev.dealdesk.json.JsonWriter;
 import dev.dealdesk.json.StrictJson;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
@@ -24,7 +25,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -74,12 +78,18 @@ public record AuditRecord(String decisionId, Instant evaluatedAt, JsonObject dea
     /** The record of {@code decision} on {@code deal}, chained after {@code previousHash}. */
     public static AuditRecord of(Deal deal, Decision decision, String engine, String previousHash) {
         JsonObject full = DecisionJson.toJson(decision);
-        JsonObject outcome = JSON.createObjectBuilder()
+        JsonObjectBuilder decided = JSON.createObjectBuilder()
                 .add("outcome", full.get("outcome"))
                 .add("ownershipModel", full.get("ownershipModel"))
                 .add("approvers", full.get("approvers"))
-                .add("findings", full.get("findings"))
-                .build();
+                .add("findings", full.get("findings"));
+        // What the caller asked for besides is part of the decision, and so of what the hash covers.
+        for (String asked : List.of("pathToApproval", "reapproval")) {
+            if (full.containsKey(asked)) {
+                decided.add(asked, full.get(asked));
+            }
+        }
+        JsonObject outcome = decided.build();
         JsonObject unsigned = body(decision.decisionId(), decision.evaluatedAt(), DealJson.toJson(deal), outcome,
                 decision.policy(), engine, previousHash).build();
         return new AuditRecord(decision.decisionId(), decision.evaluatedAt(), DealJson.toJson(deal), outcome,
@@ -165,6 +175,35 @@ public record AuditRecord(String decisionId, Instant evaluatedAt, JsonObject dea
         } catch (NullPointerException | ClassCastException | IllegalArgumentException | DateTimeParseException e) {
             throw new AuditFormatException("not a schema-1 record: " + e.getMessage());
         }
+    }
+
+    /**
+     * The record as a later decision of the same deal compares with it for re-approval: its
+     * {@code decisionId}, the deal's {@code dealId} and its {@code findings}.
+     */
+    public JsonObject asPreviousDecision() {
+        return JSON.createObjectBuilder().add("decisionId", decisionId)
+                .add("dealId", deal.getString("dealId", ""))
+                .add("findings", decision.getJsonArray("findings")).build();
+    }
+
+    /**
+     * The latest decision of each deal in {@code log}, by deal id, as {@link #asPreviousDecision()}
+     * gives it; lines that are not records are passed over (verify reports them).
+     */
+    public static Map<String, JsonObject> latestByDeal(Path log) throws IOException {
+        Map<String, JsonObject> latest = new HashMap<>();
+        readLines(log, line -> {
+            try {
+                if (line.complete()) {
+                    AuditRecord record = parse(line);
+                    latest.put(record.deal().getString("dealId", ""), record.asPreviousDecision());
+                }
+            } catch (AuditFormatException notARecord) {
+                // verify names it; a decision needs only the records there are
+            }
+        });
+        return latest;
     }
 
     /** The record as one line of canonical JSON, without a line break. */

@@ -1,21 +1,33 @@
 package dev.dealdesk.audit;
 
+import dev.dealdesk.approval.PathFinder;
+import dev.dealdesk.approval.Reapprovals;
+import dev.dealdesk.decision.ApproverRole;
 import dev.dealdesk.decision.Decision;
+import dev.dealdesk.decision.EvaluationBudget;
 import dev.dealdesk.decision.EvaluationException;
 import dev.dealdesk.decision.PolicyLoadException;
+import dev.dealdesk.decision.Reapproval;
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.facts.InvalidDealException;
 import dev.dealdesk.json.JsonWriter;
 import dev.dealdesk.policy.compiled.CompiledPolicy;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Re-derives logged decisions: each record's deal is decided again under the policy pinned for
@@ -57,6 +69,8 @@ public final class Replayer {
     public static Report replay(Path log, Predicate<AuditRecord> filter) throws IOException {
         PolicySnapshots snapshots = PolicySnapshots.beside(log);
         Map<String, CompiledPolicy> policies = new HashMap<>();
+        Set<String> referenced = referencedAsPrevious(log);
+        Map<String, JsonObject> previous = new HashMap<>();
         List<Divergence> divergences = new ArrayList<>();
         long[] counts = {0, 0};
         AuditRecord.readLines(log, line -> {
@@ -71,11 +85,14 @@ public final class Replayer {
                         "not a record: " + e.getMessage()));
                 return;
             }
+            if (referenced.contains(record.decisionId())) {
+                previous.put(record.decisionId(), record.asPreviousDecision());
+            }
             if (!filter.test(record)) {
                 return;
             }
             counts[0]++;
-            Divergence divergence = replay(line.number(), record, snapshots, policies);
+            Divergence divergence = replay(line.number(), record, snapshots, policies, previous);
             if (divergence == null) {
                 counts[1]++;
             } else {
@@ -85,8 +102,51 @@ public final class Replayer {
         return new Report(counts[0], counts[1], List.copyOf(divergences));
     }
 
+    /**
+     * The decision ids later records name as the previous decision their re-approval compared
+     * with: those records are kept while replaying, so each re-approval is derived again.
+     */
+    private static Set<String> referencedAsPrevious(Path log) throws IOException {
+        Set<String> ids = new HashSet<>();
+        AuditRecord.readLines(log, line -> {
+            String text = new String(line.bytes(), StandardCharsets.UTF_8);
+            Matcher named = PREVIOUS.matcher(text);
+            if (line.complete() && text.contains("\"reapproval\"") && named.find()) {
+                ids.add(named.group(1));
+            }
+        });
+        return ids;
+    }
+
+    private static final Pattern PREVIOUS = Pattern.compile("\"previousDecisionId\":\"([^\"]*)\"");
+
+    /**
+     * The decision again, with what its caller asked for derived again too: the path to approval
+     * under the same policy, and the re-approval against the previous decision when this log holds
+     * it (one from another log stays as recorded, which the record's hash covers).
+     */
+    private static Decision decideAgain(CompiledPolicy policy, Deal deal, AuditRecord record, Map<String, JsonObject> previous) {
+        Decision decision = policy.decide(deal, record.decisionId(), record.evaluatedAt());
+        JsonObject recorded = record.decision();
+        if (recorded.containsKey("pathToApproval")) {
+            decision = decision.withPathToApproval(new PathFinder(policy, EvaluationBudget.DEFAULT).find(deal, decision));
+        }
+        JsonObject reapproval = recorded.getJsonObject("reapproval");
+        if (reapproval != null) {
+            JsonObject before = previous.get(reapproval.getString("previousDecisionId"));
+            decision = decision.withReapproval(before != null ? Reapprovals.compare(before, decision)
+                    : new Reapproval(reapproval.getString("previousDecisionId"), roles(reapproval, "carriedOver"),
+                            roles(reapproval, "required"), reapproval.getJsonArray("cleared").getValuesAs(JsonString::getString)));
+        }
+        return decision;
+    }
+
+    private static List<ApproverRole> roles(JsonObject reapproval, String member) {
+        return reapproval.getJsonArray(member).getValuesAs(JsonString::getString).stream().map(ApproverRole::valueOf).toList();
+    }
+
     private static Divergence replay(long line, AuditRecord record, PolicySnapshots snapshots,
-                                     Map<String, CompiledPolicy> policies) {
+                                     Map<String, CompiledPolicy> policies, Map<String, JsonObject> previous) {
         String dealId = record.deal().getString("dealId", null);
         try {
             String version = record.policy().version();
@@ -96,15 +156,22 @@ public final class Replayer {
                 policies.put(version, policy);
             }
             Deal deal = record.readDeal();
-            Decision decision = policy.decide(deal, record.decisionId(), record.evaluatedAt());
+            Decision decision = decideAgain(policy, deal, record, previous);
             AuditRecord again = AuditRecord.of(deal, decision, record.engine(), record.previousHash());
             if (JsonWriter.canonical(again.decision()).equals(JsonWriter.canonical(record.decision()))) {
                 return null;
             }
-            return new Divergence(line, record.decisionId(), dealId, record.outcome(), again.outcome(),
-                    minus(findings(again.decision().getJsonArray("findings")), findings(record.decision().getJsonArray("findings"))),
-                    minus(findings(record.decision().getJsonArray("findings")), findings(again.decision().getJsonArray("findings"))),
-                    null);
+            List<String> added = minus(findings(again.decision().getJsonArray("findings")),
+                    findings(record.decision().getJsonArray("findings")));
+            List<String> removed = minus(findings(record.decision().getJsonArray("findings")),
+                    findings(again.decision().getJsonArray("findings")));
+            String differs = null;
+            if (added.isEmpty() && removed.isEmpty()) {
+                differs = "the same findings, but " + String.join(" and ", List.of("pathToApproval", "reapproval").stream()
+                        .filter(member -> !String.valueOf(again.decision().get(member)).equals(String.valueOf(record.decision().get(member))))
+                        .toList()) + " differ";
+            }
+            return new Divergence(line, record.decisionId(), dealId, record.outcome(), again.outcome(), added, removed, differs);
         } catch (PolicyLoadException e) {
             return new Divergence(line, record.decisionId(), dealId, record.outcome(), null, List.of(), List.of(),
                     "its pinned policy cannot load: " + e.getMessage());

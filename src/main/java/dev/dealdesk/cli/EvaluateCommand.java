@@ -1,6 +1,8 @@
 package dev.dealdesk.cli;
 
 import dev.dealdesk.DealDesk;
+import dev.dealdesk.approval.Ask;
+import dev.dealdesk.audit.AuditRecord;
 import dev.dealdesk.decision.Decision;
 import dev.dealdesk.decision.EvaluationException;
 import dev.dealdesk.facts.Deal;
@@ -12,11 +14,14 @@ import dev.dealdesk.json.JsonWriter;
 import dev.dealdesk.json.StrictJson;
 import dev.dealdesk.policy.examples.PolicyExample;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -62,6 +67,14 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Record every decision in this audit log (its directory must exist) before printing it.")
     private Path audit;
 
+    @Option(names = "--path-to-approval",
+            description = "Give each FLAG or REJECT decision the changes to the deal that would make it APPROVE.")
+    private boolean pathToApproval;
+
+    @Option(names = "--previous", paramLabel = "AUDIT_LOG",
+            description = "Say, for each deal, which sign-offs carry over from its latest decision in this audit log.")
+    private Path previous;
+
     @Option(names = "--watch", description = "Reload the rules when they change while reading a long input (hot reload).")
     private boolean watch;
 
@@ -77,6 +90,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** The latest logged decision of each deal id, from {@code --previous}. */
+    private Map<String, JsonObject> latest = Map.of();
     private volatile boolean invalid;
     private volatile boolean failed;
 
@@ -96,6 +111,14 @@ final class EvaluateCommand implements Callable<Integer> {
             return 1;
         }
         try (DealDesk engine = built.get()) {
+            if (previous != null) {
+                try {
+                    latest = AuditRecord.latestByDeal(previous);
+                } catch (IOException e) {
+                    err.print("dealdesk: cannot read the previous decisions in " + previous + ": " + e.getMessage() + "\n");
+                    return 2;
+                }
+            }
             boolean printed = InOrder.<Inputs.Record>run(
                     sink -> Inputs.read(inputs, main.stdin(), JsonLines.DEFAULT_LIMIT, sink),
                     record -> decide(engine, record, err),
@@ -142,7 +165,8 @@ final class EvaluateCommand implements Callable<Integer> {
         boolean example = PolicyExample.isExample(value);
         try {
             Deal deal = example ? PolicyExample.read(value).deal() : DealJson.read(value, path);
-            return submit(engine, deal, path + (example ? "/deal" : "")).handle((decision, failure) -> {
+            Ask ask = new Ask(pathToApproval, latest.get(deal.dealId()));
+            return submit(engine, deal, ask, path + (example ? "/deal" : "")).handle((decision, failure) -> {
                 if (failure == null) {
                     try {
                         return render(decision);
@@ -184,9 +208,9 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** Submits the deal found at {@code path}: custom fields the policy refuses are named at their place in the record. */
-    private static CompletableFuture<Decision> submit(DealDesk engine, Deal deal, String path) {
+    private static CompletableFuture<Decision> submit(DealDesk engine, Deal deal, Ask ask, String path) {
         try {
-            return engine.submit(deal);
+            return engine.submit(deal, ask);
         } catch (InvalidDealException e) {
             throw e.under(path);
         }

@@ -1,9 +1,20 @@
 package dev.dealdesk.cli;
 
 import dev.dealdesk.decision.ApproverRole;
+import dev.dealdesk.decision.Change;
 import dev.dealdesk.decision.Decision;
 import dev.dealdesk.decision.Finding;
+import dev.dealdesk.decision.PathToApproval;
+import dev.dealdesk.decision.Reapproval;
+import dev.dealdesk.json.DecisionJson;
+import dev.dealdesk.json.JsonWriter;
+import dev.dealdesk.policy.Text;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -36,10 +47,68 @@ final class TextFormat {
                 text.append("         Fix: ").append(escape(finding.remedy())).append('\n');
             }
         }
+        if (decision.pathToApproval() != null) {
+            text.append('\n').append(path("To approve", decision.pathToApproval()));
+            if (decision.pathToApproval().toClose() != null) {
+                text.append(path("To close", decision.pathToApproval().toClose()));
+            }
+        }
+        Reapproval again = decision.reapproval();
+        if (again != null) {
+            text.append('\n').append("  Since decision ").append(escape(again.previousDecisionId())).append(": sign-offs carried over: ")
+                    .append(names(again.carriedOver())).append("; to sign again: ").append(names(again.required()))
+                    .append("; cleared: ").append(again.cleared().isEmpty() ? "none" : String.join(", ", again.cleared())).append('\n');
+        }
         text.append('\n').append("  Policy ").append(decision.policy().version()).append(" (")
                 .append(decision.policy().files()).append(" files), decision ").append(decision.decisionId())
                 .append('\n');
         return text.toString();
+    }
+
+    /** "To approve: raise acv from $5,000 to $25,600; ...; then sign-offs: FINANCE (contract.flat-fee)". */
+    private static String path(String goal, PathToApproval path) {
+        List<String> steps = new ArrayList<>();
+        path.changes().forEach(change -> steps.add(change(change)));
+        if (!path.signOffs().isEmpty()) {
+            steps.add("sign-offs: " + path.signOffs().stream().map(signOff -> signOff.approver() + " (" + signOff.code() + ")")
+                    .collect(Collectors.joining(", ")));
+        }
+        String said = steps.isEmpty() ? "nothing to change" : String.join("; ", steps);
+        if (!path.reachable()) {
+            said = (steps.isEmpty() ? "" : said + "; ") + "no path: " + path.reason();
+        } else if (!path.verified()) {
+            said = said + " (not verified: " + path.reason() + ")";
+        }
+        return "  " + goal + ": " + escape(said) + "\n";
+    }
+
+    private static String change(Change change) {
+        String field = change.path();
+        Object from = change.from();
+        Object to = change.to();
+        if (from instanceof Number before && to instanceof Number after) {
+            boolean up = new BigDecimal(after.toString()).compareTo(new BigDecimal(before.toString())) > 0;
+            return (up ? "raise " : "lower ") + field + " from " + shown(field, before) + " to " + shown(field, after);
+        }
+        if (to instanceof Map<?, ?> || to instanceof List<?>) {
+            return "add " + field + " " + JsonWriter.text(DecisionJson.changeValue(to));
+        }
+        return "set " + field + (from == null ? "" : " from " + shown(field, from)) + " to " + shown(field, to);
+    }
+
+    /** A value as a person reads it: dollars for the amounts in US dollars. */
+    private static String shown(String field, Object value) {
+        if (value instanceof Number number && MONEY.matcher(field).find()) {
+            return Text.usd(number.doubleValue());
+        }
+        return value instanceof String text ? "\"" + text + "\"" : String.valueOf(value);
+    }
+
+    /** The deal's amounts in US dollars: its ACV, each expansion entry's estimate, the seller's ARR. */
+    private static final Pattern MONEY = Pattern.compile("(^/acv$)|(/estimatedAcv$)|(^/seller/arr$)");
+
+    private static String names(List<ApproverRole> roles) {
+        return roles.isEmpty() ? "none" : roles.stream().map(ApproverRole::name).collect(Collectors.joining(", "));
     }
 
     /** {@code text} with every control or format character written as a Java escape ({@code \\n}, {@code \\u001b}). */
