@@ -40,15 +40,15 @@ import org.junit.jupiter.api.io.TempDir;
  * declaration of {@code discountPercent} and {@code paymentTermsDays}, two thresholds and a rule
  * file, all in {@code src/test/resources/custom-fields-example/}. No Java changes between them.
  */
-class CustomFieldsTest {
+public class CustomFieldsTest {
 
-    static final Path EXAMPLE = Path.of("src/test/resources/custom-fields-example");
+    public static final Path EXAMPLE = Path.of("src/test/resources/custom-fields-example");
 
     @TempDir
     Path temp;
 
     /** The shipped rules with the example's files added: what RevOps has after following the README. */
-    static RulesCopy examplePolicy(Path directory) {
+    public static RulesCopy examplePolicy(Path directory) {
         RulesCopy rules = RulesCopy.of(directory);
         rules.write("thresholds.drl", rules.read("thresholds.drl") + read(EXAMPLE.resolve("thresholds-additions.drl")));
         rules.write(CustomFieldsSchema.FILE, read(EXAMPLE.resolve(CustomFieldsSchema.FILE)));

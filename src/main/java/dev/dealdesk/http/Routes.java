@@ -1,6 +1,7 @@
 package dev.dealdesk.http;
 
 import dev.dealdesk.DealDesk;
+import dev.dealdesk.approval.Ask;
 import dev.dealdesk.decision.Decision;
 import dev.dealdesk.decision.EvaluationException;
 import dev.dealdesk.facts.InvalidDealException;
@@ -139,7 +140,14 @@ final class Routes {
      * deal of the array (at most {@link DealJson#MAX_BATCH}) posted to {@code /v1/decisions/batch}.
      * The other shape is a 400 saying where to send it.
      */
-    Response decide(String path, byte[] body) {
+    Response decide(String path, String query, byte[] body) {
+        Ask ask;
+        try {
+            ask = AskQuery.parse(query, path.equals(BATCH), engine);
+        } catch (AskQuery.Refused e) {
+            metrics.invalidInput();
+            return problem(e.problem());
+        }
         try {
             JsonValue document = StrictJson.parse(body);
             boolean array = document.getValueType() == JsonValue.ValueType.ARRAY;
@@ -151,8 +159,8 @@ final class Routes {
                         ? "an object: send one deal to POST " + DECISIONS : kind(document)));
             }
             Optional<JsonArray> batch = DealJson.batch(document);
-            return batch.isPresent() ? decideEach(batch.get())
-                    : Response.json(200, DecisionJson.toLine(decide(DealJson.read(document, ""), "")));
+            return batch.isPresent() ? decideEach(batch.get(), ask)
+                    : Response.json(200, DecisionJson.toLine(decide(DealJson.read(document, ""), ask, "")));
         } catch (InvalidDealException e) {
             return invalid(e.path(), e.problem());
         }
@@ -164,13 +172,13 @@ final class Routes {
     }
 
     /** The results of a batch in order: a decision, or an error entry for a deal that is invalid or cannot be decided. */
-    private Response decideEach(JsonArray deals) {
+    private Response decideEach(JsonArray deals, Ask ask) {
         // Each result is written as soon as it is made, so a batch holds text, not decisions.
         List<String> results = new ArrayList<>(deals.size());
         for (int i = 0; i < deals.size(); i++) {
             JsonValue result;
             try {
-                result = DecisionJson.toJson(decide(DealJson.read(deals.get(i), "/" + i), "/" + i));
+                result = DecisionJson.toJson(decide(DealJson.read(deals.get(i), "/" + i), ask, "/" + i));
             } catch (InvalidDealException e) {
                 metrics.invalidInput();
                 result = DecisionJson.error(null, e.path(), e.problem());
@@ -196,11 +204,11 @@ final class Routes {
     }
 
     /** The decision of the deal found at {@code path}: custom fields the policy refuses are named at their place in the body. */
-    private Decision decide(dev.dealdesk.facts.Deal deal, String path) {
+    private Decision decide(dev.dealdesk.facts.Deal deal, Ask ask, String path) {
         long start = System.nanoTime();
         Decision decision;
         try {
-            decision = engine.evaluate(deal);
+            decision = engine.evaluate(deal, ask);
         } catch (InvalidDealException e) {
             throw e.under(path);
         }

@@ -128,7 +128,8 @@ final class ServiceHandler extends Handler.Abstract {
                 release.failed(failure);
             } else {
                 try {
-                    (large ? largeBodyWorker : workers).execute(() -> decide(path, body, response, release));
+                    String query = request.getHttpURI().getQuery();
+                    (large ? largeBodyWorker : workers).execute(() -> decide(path, query, body, response, release));
                 } catch (RejectedExecutionException full) {
                     send(response, release, busy());
                 }
@@ -136,11 +137,11 @@ final class ServiceHandler extends Handler.Abstract {
         });
     }
 
-    /** On a worker: decides {@code body}, posted to {@code path}, and sends the answer, a 500 should anything escape. */
-    private void decide(String path, byte[] body, Response response, Callback callback) {
+    /** On a worker: decides {@code body}, posted to {@code path} with {@code query}, and sends the answer, a 500 should anything escape. */
+    private void decide(String path, String query, byte[] body, Response response, Callback callback) {
         Routes.Response answer = Routes.problem(ProblemErrors.problem(500, null));
         try {
-            answer = answer(() -> routes.decide(path, body));
+            answer = answer(() -> routes.decide(path, query, body));
         } finally {
             send(response, callback, answer);
         }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealdesk.http.OpenApiDescription;
-import dev.dealdesk.json.DealSchema;
+import dev.dealdesk.json.CustomFieldsSchema;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -30,7 +30,7 @@ class SchemaCommandTest {
         assertEquals(0, run.status(), run.err());
         assertEquals("", run.err());
         assertEquals(1, run.lines().size());
-        assertEquals(OpenApiDescription.of(DealSchema.deal().document(), false), run.line(0));
+        assertEquals(OpenApiDescription.of(CustomFieldsSchema.NONE.dealSchema().document(), false), run.line(0));
         assertTrue(!run.line(0).containsKey("security"), "no bearer auth without a token");
     }
 
@@ -39,7 +39,7 @@ class SchemaCommandTest {
         CliRunner.Result run = CliRunner.run("", "schema", "--token-required");
 
         assertEquals(0, run.status(), run.err());
-        assertEquals(OpenApiDescription.of(DealSchema.deal().document(), true), run.line(0));
+        assertEquals(OpenApiDescription.of(CustomFieldsSchema.NONE.dealSchema().document(), true), run.line(0));
         assertEquals("bearer", run.line(0).getJsonObject("components").getJsonObject("securitySchemes")
                 .getJsonObject("bearer").getString("scheme"));
     }
@@ -49,7 +49,7 @@ class SchemaCommandTest {
         CliRunner.Result run = CliRunner.run("", "schema", "--deal");
 
         assertEquals(0, run.status(), run.err());
-        assertEquals(DealSchema.deal().document(), run.line(0));
+        assertEquals(CustomFieldsSchema.NONE.dealSchema().document(), run.line(0));
     }
 
     @Test
@@ -60,7 +60,7 @@ class SchemaCommandTest {
 
         assertEquals(0, run.status(), run.err());
         assertEquals("", run.out());
-        assertEquals(OpenApiDescription.of(DealSchema.deal().document(), false), json(Files.readString(file)));
+        assertEquals(OpenApiDescription.of(CustomFieldsSchema.NONE.dealSchema().document(), false), json(Files.readString(file)));
     }
 
     @Test

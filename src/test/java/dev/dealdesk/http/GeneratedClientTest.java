@@ -80,7 +80,7 @@ class GeneratedClientTest {
         JsonNode dealJson = client.getObjectMapper().readTree(GOLDEN.toFile()).get("deal");
         Deal deal = client.getObjectMapper().treeToValue(dealJson, Deal.class);
 
-        Decision decision = api.decideDeal(deal);
+        Decision decision = api.decideDeal(deal, true, null);
 
         dev.dealdesk.decision.Decision expected = engine.evaluate(DealJson.read(dealJson.toString()));
         assertEquals(expected.outcome().name(), decision.getOutcome().getValue());
@@ -88,11 +88,16 @@ class GeneratedClientTest {
         assertTrue(decision.getFindings().stream().anyMatch(finding -> finding.getCode().equals("land.below-minimum")),
                 decision.toString());
         assertEquals(engine.policy().version(), decision.getPolicy().getVersion());
+        // The path to approval, typed: the seed's one change raises the ACV to clear both land findings.
+        assertEquals(true, decision.getPathToApproval().getReachable());
+        assertEquals("/acv", decision.getPathToApproval().getChanges().get(0).getPath());
+        assertEquals(List.of("land.below-minimum", "land.cs-cost-not-covered"),
+                decision.getPathToApproval().getChanges().get(0).getClears());
     }
 
     @Test
     void decideDeals_oneInvalidElement_decidesTheOthersAndNamesItsPath() throws Exception {
-        List<BatchResult> results = api.decideDeals(List.of(flatFeeRenewal("D-1", 36), flatFeeRenewal("D-2", 0)));
+        List<BatchResult> results = api.decideDeals(List.of(flatFeeRenewal("D-1", 36), flatFeeRenewal("D-2", 0)), null);
 
         assertEquals(2, results.size());
         assertEquals("D-1", results.get(0).getDealId());
@@ -107,7 +112,7 @@ class GeneratedClientTest {
 
     @Test
     void decideDeal_invalidDeal_isAnApiExceptionCarryingTheProblem() throws Exception {
-        ApiException refused = assertThrows(ApiException.class, () -> api.decideDeal(flatFeeRenewal("D-3", 0)));
+        ApiException refused = assertThrows(ApiException.class, () -> api.decideDeal(flatFeeRenewal("D-3", 0), null, null));
 
         assertEquals(400, refused.getCode());
         Problem problem = client.getObjectMapper().readValue(refused.getResponseBody(), Problem.class);

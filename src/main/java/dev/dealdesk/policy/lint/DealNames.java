@@ -94,6 +94,9 @@ final class DealNames {
                 continue; // a computed path (an entry's index) is checked when the fix is applied; an unknown method, by the member check
             }
             String path = pointer.group(1);
+            if (path.startsWith("/custom/") && !deal.closed("/custom")) {
+                continue; // the custom fields' declaration was refused: that is the problem to fix
+            }
             String type;
             try {
                 type = deal.type(path);
