@@ -1,8 +1,6 @@
 package dev.dealdesk;
 
 import dev.dealdesk.approval.Ask;
-import dev.dealdesk.approval.PathFinder;
-import dev.dealdesk.approval.Reapprovals;
 import dev.dealdesk.decision.Decision;
 import dev.dealdesk.decision.EngineVersion;
 import dev.dealdesk.decision.EvaluationBudget;
@@ -83,17 +81,13 @@ public final class DealDesk implements AutoCloseable {
     }
 
     /**
-     * As {@link #evaluate(Deal)}, with what {@code ask} asks for besides: the path to approval
-     * ({@link PathFinder}), and which sign-offs carry over from the deal's previous decision
-     * ({@link Reapprovals}). Both are part of the decision, and of its audit record.
+     * As {@link #evaluate(Deal)}, with what {@code ask} asks for besides: the path to approval and
+     * which sign-offs carry over from the deal's previous decision, both part of the decision and
+     * of its audit record.
      *
      * @throws InvalidDealException also when the previous decision is of another deal
      */
     public Decision evaluate(Deal deal, Ask ask) {
-        if (audit == null) {
-            CompiledPolicy live = policy.current();
-            return decide(live, requireNonNull(deal, "deal"), ask);
-        }
         try {
             return submit(deal, ask).join();
         } catch (CompletionException e) {
@@ -117,28 +111,14 @@ public final class DealDesk implements AutoCloseable {
     public CompletableFuture<Decision> submit(Deal deal, Ask ask) {
         requireNonNull(deal, "deal");
         CompiledPolicy live = policy.current();
-        Decision decision = decide(live, deal, ask);
-        if (audit == null) {
-            return CompletableFuture.completedFuture(decision);
-        }
-        return audit.append(deal, decision, live.source()).thenApply(record -> decision);
+        Decision decision = requireNonNull(ask, "ask").answer(live, deal, decisionIds.get(), clock.instant(), budget);
+        return audit == null ? CompletableFuture.completedFuture(decision)
+                : audit.append(deal, decision, live.source()).thenApply(record -> decision);
     }
 
     /** The version of the live policy. */
     public PolicyVersion policy() {
         return policy.current().version();
-    }
-
-    private Decision decide(CompiledPolicy live, Deal deal, Ask ask) {
-        requireNonNull(ask, "ask");
-        Decision decision = live.decide(deal, decisionIds.get(), clock.instant(), budget, null);
-        if (ask.pathToApproval()) {
-            decision = decision.withPathToApproval(new PathFinder(live, budget).find(deal, decision));
-        }
-        if (ask.previous() != null) {
-            decision = decision.withReapproval(Reapprovals.compare(ask.previous(), decision));
-        }
-        return decision;
     }
 
     /**
@@ -149,10 +129,7 @@ public final class DealDesk implements AutoCloseable {
         return policy.current().customFields().dealSchema();
     }
 
-    /**
-     * The live policy, when it went live, its files, the last reload attempt with its problems, and
-     * whether the rules are watched.
-     */
+    /** The live policy, when it went live, its files, the last reload attempt with its problems, and whether it is watched. */
     public PolicyStatus status() {
         return policy.status();
     }
@@ -167,11 +144,7 @@ public final class DealDesk implements AutoCloseable {
         return audit == null ? 0 : audit.appended();
     }
 
-    /**
-     * Why the engine cannot do its whole job now (an audit log it cannot write, or a watch on the
-     * rules that has stopped, say), one reason each; empty when it can. A service reports these as
-     * not ready.
-     */
+    /** Why the engine cannot do its whole job now (an unwritable audit log, a stopped watch), one reason each; empty when it can. */
     public List<String> unready() {
         List<String> reasons = new ArrayList<>();
         if (audit != null) {
@@ -223,10 +196,7 @@ public final class DealDesk implements AutoCloseable {
             return this;
         }
 
-        /**
-         * Golden examples every policy must pass before it goes live, at build and on each reload.
-         * None by default.
-         */
+        /** Golden examples every policy must pass before it goes live, at build and on each reload. None by default. */
         public Builder examples(Path directory) {
             this.examples = requireNonNull(directory, "directory");
             return this;
@@ -258,9 +228,8 @@ public final class DealDesk implements AutoCloseable {
         }
 
         /**
-         * Keeps compiled policies in this folder, keyed by policy version, so a start on an unchanged
-         * policy skips the compiler. The folder holds compiled rule classes: give one as trusted as
-         * the engine's jar. None by default.
+         * Keeps compiled policies here, by version, so a start on an unchanged policy skips the
+         * compiler. It holds compiled classes: give a folder as trusted as the jar. None by default.
          */
         public Builder policyCache(Path directory) {
             this.policyCache = requireNonNull(directory, "directory");

@@ -66,6 +66,7 @@ public final class BenchMain {
             row("engine, 1 thread (decisions/s)", num(engine1), "not timed: decides differently", "", floor(engine1 >= 200_000, ">= 200,000"));
         }
         row("engine, 2 threads (decisions/s)", num(engine2), "", "", "");
+        row("engine with path to approval, 1 thread (decisions/s)", num(throughput("EvaluationBenchmark.engineWithPath$", 1)), "", "", "");
         row("evaluation latency p50 / p99 (us)", us(latency.getPercentile(50)) + " / " + us(latency.getPercentile(99)), "", "", "");
         row("policy compile, warm (ms)", ms(compile.getPercentile(50)), "", "", "");
         row("audited decisions, 1 / 2 threads (/s)", num(audited1) + " / " + num(audited2), "", "", "");

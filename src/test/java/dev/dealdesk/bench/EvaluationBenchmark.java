@@ -1,6 +1,7 @@
 package dev.dealdesk.bench;
 
 import dev.dealdesk.DealDesk;
+import dev.dealdesk.approval.Ask;
 import dev.dealdesk.decision.Decision;
 import dev.dealdesk.decision.PolicyLoadException;
 import dev.dealdesk.facts.Deal;
@@ -45,6 +46,14 @@ public class EvaluationBenchmark {
     public Decision engine(Cursor cursor) {
         return engine.evaluate(corpus.get(cursor.next++ % corpus.size()));
     }
+
+    /** The same deals, each with its path to approval: a few extra decisions for every FLAG or REJECT. */
+    @Benchmark
+    public Decision engineWithPath(Cursor cursor) {
+        return engine.evaluate(corpus.get(cursor.next++ % corpus.size()), PATH);
+    }
+
+    private static final Ask PATH = new Ask(true, null);
 
     @Benchmark
     public HandCodedPolicy.Result twin(Cursor cursor) {
