@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -135,8 +136,18 @@ public final class DealDesk implements AutoCloseable {
     }
 
     /** The stored audit record of a decision (its log line), or empty when there is none or no audit log. */
-    public java.util.Optional<String> auditRecord(String decisionId) {
-        return audit == null ? java.util.Optional.empty() : audit.find(requireNonNull(decisionId, "decisionId"));
+    public Optional<String> auditRecord(String decisionId) {
+        return audit == null ? Optional.empty() : audit.find(requireNonNull(decisionId, "decisionId"));
+    }
+
+    /** The audit log every decision is recorded in, or empty when the engine keeps none. */
+    public Optional<Path> auditLog() {
+        return audit == null ? Optional.empty() : Optional.of(audit.file());
+    }
+
+    /** The live policy itself (its files, rules and deal schema), for tools that work on it: a draft, a preview. */
+    public CompiledPolicy livePolicy() {
+        return policy.current();
     }
 
     /** How many records the audit log has stored since the engine started; 0 without an audit log. */
