@@ -122,10 +122,7 @@ public final class DealDesk implements AutoCloseable {
         return policy.current().version();
     }
 
-    /**
-     * The deal's JSON Schema under the live policy: the core fields and the policy's custom fields
-     * as the deal's {@code custom} member. What a client may send now.
-     */
+    /** The deal's JSON Schema under the live policy, its custom fields as {@code custom}: what a client may send now. */
     public DealSchema dealSchema() {
         return policy.current().customFields().dealSchema();
     }
@@ -229,10 +226,7 @@ public final class DealDesk implements AutoCloseable {
             return this;
         }
 
-        /**
-         * Records every decision in this audit log (JSON Lines, hash-chained, its head and policies
-         * kept beside it) before returning it. Its directory must exist. None by default.
-         */
+        /** Records every decision in this audit log (hash-chained; head and policies beside it) first. Its directory must exist. */
         public Builder audit(Path file) {
             this.audit = requireNonNull(file, "file");
             return this;
@@ -247,10 +241,7 @@ public final class DealDesk implements AutoCloseable {
             return this;
         }
 
-        /**
-         * How much one evaluation may take, in rule firings and wall time; past it the deal is an
-         * {@link EvaluationException} and the engine goes on. {@link EvaluationBudget#DEFAULT} by default.
-         */
+        /** Firings and wall time one evaluation may take; past it, an {@link EvaluationException}. {@link EvaluationBudget#DEFAULT} by default. */
         public Builder budget(EvaluationBudget budget) {
             this.budget = requireNonNull(budget, "budget");
             return this;
