@@ -79,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
         DecisionService service;
         try {
             service = DecisionService.start(engine, new DecisionService.Options(host, port, tokenFile, maxBody,
-                    workers == null ? defaults.workers() : workers, Duration.ofSeconds(10)));
+                    workers == null ? defaults.workers() : workers, Duration.ofSeconds(10)), examples);
         } catch (IOException | IllegalArgumentException e) {
             engine.close();
             err.print("dealdesk: cannot serve on " + host + ":" + port + ": " + e.getMessage() + "\n");
@@ -97,6 +97,7 @@ final class ServeCommand implements Callable<Integer> {
         }, "dealdesk-shutdown"));
         out.print("dealdesk serving policy " + engine.policy().version() + " on http://" + host + ":"
                 + service.address().getPort() + "/v1/decisions\n");
+        out.print("dealdesk workbench at http://" + host + ":" + service.address().getPort() + "/\n");
         out.flush();
         stopped.await();
         return 0;

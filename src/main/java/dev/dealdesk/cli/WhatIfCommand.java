@@ -2,10 +2,8 @@ package dev.dealdesk.cli;
 
 import dev.dealdesk.json.JsonWriter;
 import dev.dealdesk.audit.WhatIf;
+import dev.dealdesk.audit.WhatIfJson;
 import dev.dealdesk.policy.compiled.CompiledPolicy;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -115,41 +113,6 @@ final class WhatIfCommand implements Callable<Integer> {
     }
 
     private static String json(WhatIf.Report report, CompiledPolicy candidate) {
-        JsonObjectBuilder segments = Json.createObjectBuilder();
-        report.bySegment().forEach((segment, matrix) -> segments.add(segment, transitions(matrix)));
-        JsonArrayBuilder changes = Json.createArrayBuilder();
-        JsonArrayBuilder flips = Json.createArrayBuilder();
-        for (WhatIf.Change change : report.changes()) {
-            JsonObjectBuilder entry = Json.createObjectBuilder().add("line", change.line()).add("decisionId", change.decisionId())
-                    .add("dealId", change.dealId()).add("segment", change.segment()).add("acv", change.acv())
-                    .add("from", change.from()).add("to", change.to())
-                    .add("gained", Json.createArrayBuilder(change.gained())).add("lost", Json.createArrayBuilder(change.lost()));
-            jakarta.json.JsonObject built = entry.build();
-            changes.add(built);
-            if (!change.from().equals(change.to())) {
-                flips.add(built);
-            }
-        }
-        JsonObjectBuilder gained = Json.createObjectBuilder();
-        report.gained().forEach(gained::add);
-        JsonObjectBuilder lost = Json.createObjectBuilder();
-        report.lost().forEach(lost::add);
-        return JsonWriter.text(Json.createObjectBuilder()
-                .add("candidate", candidate.version().version())
-                .add("decisions", report.decisions())
-                .add("transitions", transitions(report.transitions()))
-                .add("bySegment", segments)
-                .add("codesGained", gained)
-                .add("codesLost", lost)
-                .add("changes", changes)
-                .add("flips", flips)
-                .build());
-    }
-
-    private static JsonArrayBuilder transitions(Map<String, Map<String, WhatIf.Cell>> matrix) {
-        JsonArrayBuilder cells = Json.createArrayBuilder();
-        matrix.forEach((from, row) -> row.forEach((to, cell) -> cells.add(Json.createObjectBuilder()
-                .add("from", from).add("to", to).add("count", cell.count()).add("acv", cell.acv()))));
-        return cells;
+        return JsonWriter.text(WhatIfJson.of(report, candidate.version().version()));
     }
 }

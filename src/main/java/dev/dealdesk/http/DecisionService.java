@@ -3,6 +3,7 @@ package dev.dealdesk.http;
 import static java.util.Objects.requireNonNull;
 
 import dev.dealdesk.DealDesk;
+import dev.dealdesk.workbench.Workbench;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +86,17 @@ public final class DecisionService implements AutoCloseable {
      * @throws IOException when the address cannot be bound or the token file read
      */
     public static DecisionService start(DealDesk engine, Options options) throws IOException {
+        return start(engine, options, null);
+    }
+
+    /**
+     * Starts serving {@code engine}, with its workbench at {@code /} testing drafts against the golden
+     * examples in {@code examples}.
+     *
+     * @param examples the golden examples' folder, or {@code null} for none
+     * @throws IOException when the address cannot be bound or the token file read
+     */
+    public static DecisionService start(DealDesk engine, Options options, Path examples) throws IOException {
         requireNonNull(engine, "engine");
         requireNonNull(options, "options");
         byte[] token = options.tokenFile() == null ? null
@@ -117,8 +129,10 @@ public final class DecisionService implements AutoCloseable {
         ThreadPoolExecutor workers = workers("dealdesk-worker", options.workers(), Limits.WAITING_FOR_A_WORKER);
         // The held limit admits no more large bodies than this worker's queue takes.
         ThreadPoolExecutor largeBodyWorker = workers("dealdesk-batch-worker", 1, Limits.LARGE_BODIES_HELD);
-        ServiceHandler handler = new ServiceHandler(new Routes(engine, metrics, options.maxBodyBytes(), token != null), token,
-                options.maxBodyBytes(), workers, largeBodyWorker, timers, headerDeadline);
+        Workbench workbench = new Workbench(engine, examples);
+        WorkbenchAccess access = new WorkbenchAccess(token);
+        Routes routes = new Routes(engine, metrics, options.maxBodyBytes(), token != null, new WorkbenchRoutes(workbench, access));
+        ServiceHandler handler = new ServiceHandler(routes, access, options.maxBodyBytes(), workers, largeBodyWorker, timers, headerDeadline);
         server.setHandler(handler);
         try {
             server.start();
@@ -128,6 +142,7 @@ public final class DecisionService implements AutoCloseable {
             largeBodyWorker.shutdownNow();
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
+        workbench.warm();
         return new DecisionService(server, connector, handler, List.of(workers, largeBodyWorker), options.drainTime());
     }
 

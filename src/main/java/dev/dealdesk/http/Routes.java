@@ -16,6 +16,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,11 @@ import java.util.Optional;
 final class Routes {
 
     /** A response to send. */
-    record Response(int status, String contentType, String body, Map<String, String> headers) {
+    record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
+
+        Response(int status, String contentType, String body, Map<String, String> headers) {
+            this(status, contentType, body.getBytes(StandardCharsets.UTF_8), headers);
+        }
 
         static Response json(int status, String body) {
             return new Response(status, "application/json", body, Map.of());
@@ -48,14 +53,16 @@ final class Routes {
     private final Metrics metrics;
     private final int maxBodyBytes;
     private final boolean tokenRequired;
+    private final WorkbenchRoutes workbench;
     private volatile Described described;
 
     /** @param tokenRequired whether clients must send a bearer token: only then does the description declare it */
-    Routes(DealDesk engine, Metrics metrics, int maxBodyBytes, boolean tokenRequired) {
+    Routes(DealDesk engine, Metrics metrics, int maxBodyBytes, boolean tokenRequired, WorkbenchRoutes workbench) {
         this.engine = engine;
         this.metrics = metrics;
         this.maxBodyBytes = maxBodyBytes;
         this.tokenRequired = tokenRequired;
+        this.workbench = workbench;
     }
 
     /** The schema deals are read by: the one place to name it, for the schema and the OpenAPI endpoints. */
@@ -74,22 +81,32 @@ final class Routes {
         return last;
     }
 
-    /** Paths open without a token: probes must work without credentials. */
-    static boolean isOpen(String path) {
-        return path.equals("/healthz") || path.equals("/readyz");
+    /** Requests open without a token: probes must work without credentials, and signing in gives one. */
+    static boolean isOpen(String method, String path) {
+        return path.equals("/healthz") || path.equals("/readyz") || WorkbenchRoutes.isOpen(method, path);
     }
 
-    /** Whether the request posts deals, one or a batch: its body is read, then given to {@link #decide}. */
-    static boolean takesDeals(String method, String path) {
-        return method.equals("POST") && (path.equals(DECISIONS) || path.equals(BATCH));
+    /** Whether the request has a body to read (deals, one or a batch, or the workbench's), then given to {@link #post}. */
+    static boolean takesBody(String method, String path) {
+        return method.equals("POST") && (path.equals(DECISIONS) || path.equals(BATCH)) || WorkbenchRoutes.takesBody(method, path);
+    }
+
+    /** The answer to a request without the token: the workbench's sign-in page for a page, else a 401 problem. */
+    Response unauthorized(String method, String path) {
+        Response signIn = workbench.unauthorized(method, path);
+        return signIn != null ? signIn : new Response(401, "application/problem+json", Problem.of(401, "unauthorized",
+                "Missing or wrong bearer token", "send Authorization: Bearer <token>").json(), Map.of("WWW-Authenticate", "Bearer"));
     }
 
     static Response problem(Problem problem) {
         return new Response(problem.status(), "application/problem+json", problem.json(), Map.of());
     }
 
-    /** The answer to every request but a post of deals. */
-    Response handle(String method, String path) {
+    /** The answer to every request without a body to read. */
+    Response handle(String method, String path, String query) {
+        if (WorkbenchRoutes.serves(path)) {
+            return workbench.get(method, path, query);
+        }
         if (path.equals(DECISIONS) || path.equals(BATCH)) {
             return notAllowed("POST");
         }
@@ -117,15 +134,16 @@ final class Routes {
     }
 
     /**
-     * The refusal of a post of deals before its body is read (not JSON, or declared longer than the
-     * limit), or {@code null} when the body should be read.
+     * The refusal of a post before its body is read (not JSON, or not the form a page posts, or
+     * declared longer than the limit), or {@code null} when the body should be read.
      *
      * @param declaredLength the Content-Length, or -1 when the client did not declare one
      */
-    Response refuseBeforeReading(String contentType, long declaredLength) {
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).strip().startsWith("application/json")) {
-            return problem(Problem.of(415, "unsupported-media-type", "Send JSON",
-                    "Content-Type must be application/json, not " + (contentType == null ? "absent" : contentType)));
+    Response refuseBeforeReading(String path, String contentType, long declaredLength) {
+        String expected = WorkbenchRoutes.takesForm(path) ? "application/x-www-form-urlencoded" : "application/json";
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).strip().startsWith(expected)) {
+            return problem(Problem.of(415, "unsupported-media-type", WorkbenchRoutes.takesForm(path) ? "Send the form" : "Send JSON",
+                    "Content-Type must be " + expected + ", not " + (contentType == null ? "absent" : contentType)));
         }
         return declaredLength > maxBodyBytes ? tooLarge() : null;
     }
@@ -133,6 +151,11 @@ final class Routes {
     Response tooLarge() {
         return problem(Problem.of(413, "too-large", "Request body too large",
                 "the body must be at most " + maxBodyBytes + " bytes"));
+    }
+
+    /** The answer to a post with its body: the workbench's, or deals decided. */
+    Response post(String path, String query, byte[] body) {
+        return WorkbenchRoutes.serves(path) ? workbench.post(path, query, body) : decide(path, query, body);
     }
 
     /**
@@ -236,7 +259,7 @@ final class Routes {
                         "the audit log has no decision " + decisionId)));
     }
 
-    private static Response notAllowed(String allowed) {
+    static Response notAllowed(String allowed) {
         return new Response(405, "application/problem+json", Problem.of(405, "method-not-allowed", "Method not allowed",
                 "use " + allowed).json(), Map.of("Allow", allowed));
     }

@@ -3,8 +3,6 @@ package dev.dealdesk.http;
 import dev.dealdesk.audit.AuditException;
 import dev.dealdesk.decision.EvaluationException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -36,7 +34,7 @@ final class ServiceHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceHandler.class);
 
     private final Routes routes;
-    private final byte[] token;
+    private final WorkbenchAccess access;
     private final int maxBodyBytes;
     private final Executor workers;
     private final Executor largeBodyWorker;
@@ -49,10 +47,10 @@ final class ServiceHandler extends Handler.Abstract {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
 
-    ServiceHandler(Routes routes, byte[] token, int maxBodyBytes, Executor workers, Executor largeBodyWorker,
+    ServiceHandler(Routes routes, WorkbenchAccess access, int maxBodyBytes, Executor workers, Executor largeBodyWorker,
             Scheduler scheduler, HeaderDeadline headerDeadline) {
         this.routes = routes;
-        this.token = token;
+        this.access = access;
         this.maxBodyBytes = maxBodyBytes;
         this.workers = workers;
         this.largeBodyWorker = largeBodyWorker;
@@ -87,14 +85,13 @@ final class ServiceHandler extends Handler.Abstract {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
             send(response, callback, Routes.problem(Problem.of(503, "shutting-down", "The service is stopping",
                     "send the request again to another instance or after the restart")));
-        } else if (token != null && !Routes.isOpen(path) && !authorized(request)) {
-            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
-            send(response, callback, Routes.problem(Problem.of(401, "unauthorized", "Missing or wrong bearer token",
-                    "send Authorization: Bearer <token>")));
-        } else if (!Routes.takesDeals(method, path)) {
-            send(response, callback, answer(() -> routes.handle(method, path)));
+        } else if (!Routes.isOpen(method, path) && !access.authorized(request.getHeaders())) {
+            send(response, callback, routes.unauthorized(method, path));
+        } else if (!Routes.takesBody(method, path)) {
+            String query = request.getHttpURI().getQuery();
+            send(response, callback, answer(() -> routes.handle(method, path, query)));
         } else {
-            Routes.Response refusal = routes.refuseBeforeReading(request.getHeaders().get(HttpHeader.CONTENT_TYPE),
+            Routes.Response refusal = routes.refuseBeforeReading(path, request.getHeaders().get(HttpHeader.CONTENT_TYPE),
                     request.getLength());
             if (refusal != null) {
                 send(response, callback, refusal);
@@ -137,11 +134,11 @@ final class ServiceHandler extends Handler.Abstract {
         });
     }
 
-    /** On a worker: decides {@code body}, posted to {@code path} with {@code query}, and sends the answer, a 500 should anything escape. */
+    /** On a worker: answers {@code body}, posted to {@code path} with {@code query}, and sends the answer, a 500 should anything escape. */
     private void decide(String path, String query, byte[] body, Response response, Callback callback) {
         Routes.Response answer = Routes.problem(ProblemErrors.problem(500, null));
         try {
-            answer = answer(() -> routes.decide(path, query, body));
+            answer = answer(() -> routes.post(path, query, body));
         } finally {
             send(response, callback, answer);
         }
@@ -170,19 +167,11 @@ final class ServiceHandler extends Handler.Abstract {
                 Map.of("Retry-After", Long.toString(Limits.RETRY_AFTER.toSeconds())));
     }
 
-    private boolean authorized(Request request) {
-        String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        if (header == null || !header.startsWith("Bearer ")) {
-            return false;
-        }
-        return MessageDigest.isEqual(header.substring(7).strip().getBytes(StandardCharsets.UTF_8), token);
-    }
-
     private static void send(Response response, Callback callback, Routes.Response answer) {
         response.setStatus(answer.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
         answer.headers().forEach(response.getHeaders()::put);
-        response.write(true, ByteBuffer.wrap(answer.body().getBytes(StandardCharsets.UTF_8)), callback);
+        response.write(true, ByteBuffer.wrap(answer.body()), callback);
     }
 
     /** From now on every request gets a 503; waits up to {@code drainTime} for those in flight to finish. */

@@ -4,10 +4,12 @@ import dev.dealdesk.decision.PolicyProblem;
 import dev.dealdesk.decision.PolicyStatus;
 import dev.dealdesk.decision.ReloadAttempt;
 import dev.dealdesk.decision.WatcherStatus;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -44,15 +46,20 @@ public final class PolicyStatusJson {
         return JsonWriter.text(toJson(status));
     }
 
-    private static JsonObject toJson(ReloadAttempt attempt) {
-        JsonArrayBuilder problems = JSON.createArrayBuilder();
-        for (PolicyProblem problem : attempt.problems()) {
-            problems.add(JSON.createObjectBuilder().add("file", problem.file()).add("line", problem.line())
+    /** Each problem as {@code {file, line, column, level, message, text}}, {@code text} being {@code file:line:column: level: message}. */
+    public static JsonArray problems(List<PolicyProblem> problems) {
+        JsonArrayBuilder json = JSON.createArrayBuilder();
+        for (PolicyProblem problem : problems) {
+            json.add(JSON.createObjectBuilder().add("file", problem.file()).add("line", problem.line())
                     .add("column", problem.column()).add("level", problem.level().name().toLowerCase(Locale.ROOT))
                     .add("message", problem.message()).add("text", problem.toString()));
         }
+        return json.build();
+    }
+
+    private static JsonObject toJson(ReloadAttempt attempt) {
         JsonObjectBuilder json = JSON.createObjectBuilder().add("at", attempt.at().toString())
-                .add("succeeded", attempt.succeeded()).add("problems", problems);
+                .add("succeeded", attempt.succeeded()).add("problems", problems(attempt.problems()));
         if (attempt.version() == null) {
             json.addNull("version");
         } else {

@@ -90,6 +90,11 @@ public final class CompiledPolicy {
         return located;
     }
 
+    /** What {@code rule} declares about its findings: severity, approver, concerns. */
+    public RuleMetadata metadata(PolicyRule rule) {
+        return rules.get(requireNonNull(rule, "rule").name());
+    }
+
     /** What the compiler warned about; warnings do not stop a policy from loading. */
     public List<PolicyProblem> warnings() {
         return warnings;

@@ -1,0 +1,110 @@
+package dev.dealdesk.workbench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The thresholds of {@code thresholds.drl}: each line {@code function <type> <name>() { return <value>; }}
+ * is one, with the comment above it (a run of such lines shares the comment above the first) and
+ * the section header ({@code // --- ... ---}) it stands under. Editing a threshold replaces its value
+ * on its line and nothing else. Stateless.
+ */
+final class Thresholds {
+
+    /** The rules file that holds every threshold. */
+    static final String FILE = "thresholds.drl";
+
+    /**
+     * One threshold.
+     *
+     * @param name    the function's name, as rules call it
+     * @param type    the function's return type ({@code int}, {@code double})
+     * @param value   its value as written
+     * @param comment the comment that explains it, or empty
+     * @param section the section it stands under, or empty
+     * @param line    its 1-based line
+     */
+    record Threshold(String name, String type, String value, String comment, String section, int line) {
+    }
+
+    private static final Pattern FUNCTION = Pattern.compile(
+            "^(\\s*function\\s+(\\w+)\\s+(\\w+)\\s*\\(\\s*\\)\\s*\\{\\s*return\\s+)([^;]+?)(\\s*;\\s*}\\s*)$");
+    private static final Pattern SECTION = Pattern.compile("^\\s*//\\s*-{2,}\\s*(.*?)\\s*-*\\s*$");
+    private static final Pattern COMMENT = Pattern.compile("^\\s*//\\s?(.*)$");
+    /** A number as a rules file writes one: digits with optional underscores, an optional fraction, a sign. */
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(_\\d+)*(\\.\\d+(_\\d+)*)?");
+
+    private Thresholds() {
+    }
+
+    /** Every threshold of {@code text}, in line order. */
+    static List<Threshold> read(String text) {
+        List<Threshold> thresholds = new ArrayList<>();
+        List<String> comment = new ArrayList<>();
+        String section = "";
+        String shared = "";
+        boolean inRun = false;
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            Matcher function = FUNCTION.matcher(line);
+            Matcher header = SECTION.matcher(line);
+            Matcher remark = COMMENT.matcher(line);
+            if (function.matches()) {
+                if (!inRun || !comment.isEmpty()) {
+                    shared = String.join(" ", comment);
+                }
+                comment.clear();
+                inRun = true;
+                thresholds.add(new Threshold(function.group(3), function.group(2), function.group(4).strip(), shared, section, i + 1));
+            } else if (header.matches() && !header.group(1).isEmpty()) {
+                section = header.group(1);
+                comment.clear();
+                inRun = false;
+            } else if (remark.matches()) {
+                comment.add(remark.group(1).strip());
+            } else if (line.isBlank()) {
+                comment.clear();
+                inRun = false;
+            }
+        }
+        return thresholds;
+    }
+
+    /**
+     * {@code text} with each threshold in {@code values} (name to new value) set to its value.
+     *
+     * @throws Refusal naming {@code /thresholds/<name>} for a name {@code text} does not define or a
+     *                 value that is not a number
+     */
+    static String apply(String text, Map<String, String> values) {
+        Map<String, String> left = new LinkedHashMap<>(values);
+        values.forEach((name, value) -> {
+            if (!NUMBER.matcher(value).matches()) {
+                throw Refusal.badInput("invalid-draft", pointer(name),
+                        "expected a number such as 15000, 15_000 or 0.5, got \"" + value + "\"");
+            }
+        });
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher function = FUNCTION.matcher(lines[i]);
+            if (function.matches() && left.containsKey(function.group(3))) {
+                lines[i] = function.group(1) + left.remove(function.group(3)) + function.group(5);
+            }
+        }
+        if (!left.isEmpty()) {
+            String name = left.keySet().iterator().next();
+            throw Refusal.badInput("invalid-draft", pointer(name), "no threshold named " + name + " in " + FILE);
+        }
+        return String.join("\n", lines);
+    }
+
+    /** Where a threshold's value is in a draft: {@code /thresholds/<name>}, the name escaped as a JSON Pointer. */
+    static String pointer(String name) {
+        return "/thresholds/" + name.replace("~", "~0").replace("/", "~1");
+    }
+}
