@@ -49,8 +49,8 @@ final class StaticFiles {
         String page = new String(files.computeIfAbsent("sign-in.html", StaticFiles::read).orElseThrow(), StandardCharsets.UTF_8);
         String note = message.isEmpty() ? "" : "<p class=\"error\" role=\"alert\">" + escape(message) + "</p>";
         return new Answer(401, TYPES.get("html"), page.replace("<!--message-->", note).getBytes(StandardCharsets.UTF_8),
-                Map.of("Cache-Control", "no-store", "Content-Security-Policy", HEADERS.get("Content-Security-Policy"),
-                        "X-Content-Type-Options", "nosniff"));
+                Map.of("Cache-Control", "no-store", "X-Content-Type-Options", "nosniff", "Content-Security-Policy",
+                        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"));
     }
 
     private static Optional<byte[]> read(String name) {

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The thresholds of {@code thresholds.drl}: each line {@code function <type> <name>() { return <value>; }}
- * is one, with the comment above it (a run of such lines shares the comment above the first) and
- * the section header ({@code // --- ... ---}) it stands under. Editing a threshold replaces its value
+ * is one, with the comment right above it (none when another threshold is right above it) and the
+ * section header ({@code // --- ... ---}) it stands under. Editing a threshold replaces its value
  * on its line and nothing else. Stateless.
  */
 final class Thresholds {
@@ -46,8 +46,6 @@ final class Thresholds {
         List<Threshold> thresholds = new ArrayList<>();
         List<String> comment = new ArrayList<>();
         String section = "";
-        String shared = "";
-        boolean inRun = false;
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -55,21 +53,16 @@ final class Thresholds {
             Matcher header = SECTION.matcher(line);
             Matcher remark = COMMENT.matcher(line);
             if (function.matches()) {
-                if (!inRun || !comment.isEmpty()) {
-                    shared = String.join(" ", comment);
-                }
+                thresholds.add(new Threshold(function.group(3), function.group(2), function.group(4).strip(),
+                        String.join(" ", comment), section, i + 1));
                 comment.clear();
-                inRun = true;
-                thresholds.add(new Threshold(function.group(3), function.group(2), function.group(4).strip(), shared, section, i + 1));
             } else if (header.matches() && !header.group(1).isEmpty()) {
                 section = header.group(1);
                 comment.clear();
-                inRun = false;
             } else if (remark.matches()) {
                 comment.add(remark.group(1).strip());
-            } else if (line.isBlank()) {
+            } else {
                 comment.clear();
-                inRun = false;
             }
         }
         return thresholds;

@@ -3,6 +3,7 @@ package dev.dealdesk.workbench;
 import static java.util.Objects.requireNonNull;
 
 import dev.dealdesk.DealDesk;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * The workbench's routes. Pages: {@code GET /} and {@code GET /workbench/<file>}. JSON:
  * <ul>
  * <li>{@code GET /v1/workbench/policy}: the live policy, its rules and thresholds;</li>
+ * <li>{@code GET /v1/workbench/policy/files/<path>}: the text of one of its files;</li>
  * <li>{@code POST /v1/workbench/drafts}: a draft checked (compiled, tested, what-if);</li>
  * <li>{@code GET /v1/workbench/decisions}: the audit log searched;</li>
  * <li>{@code GET /v1/workbench/decisions/<id>}: a receipt, verified where it stands;</li>
@@ -36,6 +38,7 @@ public final class Workbench {
     private static final String PAGES = "/workbench/";
     private static final String DECISIONS = API + "decisions";
     private static final String REPLAY = "/replay";
+    private static final String FILES = API + "policy/files/";
 
     private final DealDesk engine;
     private final Path examples;
@@ -120,6 +123,9 @@ public final class Workbench {
                 }
                 return Answer.json(PolicyOverview.of(engine, index, examples));
             }
+            if (path.startsWith(FILES)) {
+                return Answer.json(liveFile(path.substring(FILES.length())));
+            }
             if (path.equals(DECISIONS)) {
                 return Answer.json(logged().search(query(query)));
             }
@@ -170,6 +176,12 @@ public final class Workbench {
         } finally {
             heavy.release();
         }
+    }
+
+    private JsonObject liveFile(String name) {
+        return engine.livePolicy().source().files().stream().filter(file -> file.path().equals(name)).findFirst()
+                .map(file -> Json.createObjectBuilder().add("name", file.path()).add("text", file.text()).build())
+                .orElseThrow(() -> Refusal.notFound("the live policy has no file " + name));
     }
 
     private Decisions logged() {
