@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.dealdesk.DealDesk;
 import jakarta.json.Json;
+import dev.dealdesk.facts.InvalidDealException;
+import dev.dealdesk.json.StrictJson;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -156,8 +159,22 @@ public final class Workbench {
             return Answer.json(alone(() -> DraftCheck.run(draft, engine.livePolicy(), log, examples)));
         }
         String decisionId = path.substring(DECISIONS.length() + 1, path.length() - REPLAY.length());
+        emptyObject(body);
         Decisions logged = logged();
         return Answer.json(alone(() -> logged.replay(decisionId)));
+    }
+
+    /** A replay takes nothing but an empty object: {@code {}}. */
+    private static void emptyObject(byte[] body) {
+        JsonValue value;
+        try {
+            value = StrictJson.parse(body);
+        } catch (InvalidDealException e) {
+            throw Refusal.badInput("invalid-request", e.path(), e.problem());
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT || !value.asJsonObject().isEmpty()) {
+            throw Refusal.badInput("invalid-request", "", "expected an empty object {}: a replay takes nothing else");
+        }
     }
 
     /** Work that reads the whole log or compiles a policy. */
