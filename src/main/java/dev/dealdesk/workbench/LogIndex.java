@@ -1,11 +1,6 @@
 package dev.dealdesk.workbench;
 
 import dev.dealdesk.json.JsonLines;
-import jakarta.json.JsonException;
-import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParser.Event;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
@@ -21,18 +16,17 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
  * What the workbench needs to know of the audit log, read once and then only as it grows: for each
  * record its line, decision id, deal id, outcome, time and policy version, and for each rule how
  * many logged decisions it fired in. Only whole lines are read; a log that shrank (replaced) is read
- * again from its start. Records are read with a streaming parser that skips what the index does
- * not keep; proving them unaltered is {@link dev.dealdesk.audit.ReceiptCheck}'s and the verifier's
- * work. Thread-safe.
+ * again from its start. Records are read by {@link EntryReader}; proving them unaltered is
+ * {@link dev.dealdesk.audit.ReceiptCheck}'s and the verifier's work. Thread-safe: one thread reads the log at a time, and the index may be asked while it does.
  */
 final class LogIndex {
 
@@ -44,15 +38,16 @@ final class LogIndex {
     record Found(long total, List<Entry> entries) {
     }
 
-    private static final JsonProvider JSON = JsonProvider.provider();
     /** The longest line indexed: an audit record of the largest deal. */
     private static final int MAX_LINE = 16 << 20;
 
     private final Path log;
     private final List<Entry> entries = new ArrayList<>();
     private final Map<String, Long> firedIn = new HashMap<>();
-    /** One instance of each recurring text (outcomes, policy versions, rule names). */
-    private final Map<String, String> texts = new HashMap<>();
+    /** Used only while reading. */
+    private final EntryReader reader = new EntryReader();
+    /** Held while the log is read: one reader at a time. */
+    private final ReentrantLock reading = new ReentrantLock();
     /** Where each line starts; one more entry marks where the next line will. */
     private long[] starts = new long[1024];
     private int lines;
@@ -62,17 +57,47 @@ final class LogIndex {
         this.log = log;
     }
 
-    /** Reads what was appended since the last call. */
-    synchronized void refresh() throws IOException {
+    /** Reads what was appended since the last call; waits for a read another thread is making. */
+    void refresh() throws IOException {
+        reading.lock();
+        try {
+            read();
+        } finally {
+            reading.unlock();
+        }
+    }
+
+    /**
+     * Reads what was appended since the last call, unless another thread is reading the log now
+     * (the first read of a long log takes seconds): then gives {@code false} at once, and the index
+     * holds what was read so far.
+     */
+    boolean refreshUnlessReading() throws IOException {
+        if (!reading.tryLock()) {
+            return false;
+        }
+        try {
+            read();
+            return true;
+        } finally {
+            reading.unlock();
+        }
+    }
+
+    /** Only under {@link #reading}: each line is added as it is read, so readers of the index see it grow. */
+    private void read() throws IOException {
         long size = Files.exists(log) ? Files.size(log) : 0;
-        long indexed = starts[lines];
-        if (size < indexed) {
-            entries.clear();
-            firedIn.clear();
-            lines = 0;
-            unreadable = 0;
-            starts[0] = 0;
-            indexed = 0;
+        long indexed;
+        synchronized (this) {
+            indexed = starts[lines];
+            if (size < indexed) {
+                entries.clear();
+                firedIn.clear();
+                lines = 0;
+                unreadable = 0;
+                starts[0] = 0;
+                indexed = 0;
+            }
         }
         if (size == indexed) {
             return;
@@ -91,16 +116,21 @@ final class LogIndex {
     }
 
     private void add(long end, JsonLines.Line line) {
-        if (lines + 2 > starts.length) {
-            starts = Arrays.copyOf(starts, starts.length * 2);
-        }
-        lines++;
-        starts[lines] = end;
-        Entry entry = line.tooLong() ? null : parse(lines, line.bytes());
-        if (entry == null) {
-            unreadable++;
-        } else {
-            entries.add(entry);
+        Set<String> rules = new HashSet<>();
+        long number = lines() + 1;
+        Entry entry = line.tooLong() ? null : reader.read(number, line.bytes(), rules);
+        synchronized (this) {
+            if (lines + 2 > starts.length) {
+                starts = Arrays.copyOf(starts, starts.length * 2);
+            }
+            lines++;
+            starts[lines] = end;
+            if (entry == null) {
+                unreadable++;
+            } else {
+                entries.add(entry);
+                rules.forEach(rule -> firedIn.merge(rule, 1L, Long::sum));
+            }
         }
     }
 
@@ -169,100 +199,5 @@ final class LogIndex {
             file.readFully(bytes);
         }
         return bytes;
-    }
-
-    /** The entry of one record line, counting the rules its findings name; {@code null} when it is not a record. */
-    private Entry parse(long number, byte[] bytes) {
-        String decisionId = null;
-        String dealId = null;
-        String evaluatedAt = null;
-        String policy = null;
-        String[] outcome = {null};
-        Set<String> rules = new HashSet<>();
-        try (JsonParser json = JSON.createParser(new ByteArrayInputStream(bytes))) {
-            if (json.next() != Event.START_OBJECT) {
-                return null;
-            }
-            while (json.next() == Event.KEY_NAME) {
-                String key = json.getString();
-                Event value = json.next();
-                switch (key) {
-                    case "decisionId" -> decisionId = text(json, value);
-                    case "evaluatedAt" -> evaluatedAt = text(json, value);
-                    case "deal" -> dealId = member(json, value, "dealId");
-                    case "policy" -> policy = member(json, value, "version");
-                    case "decision" -> decision(json, value, outcome, rules);
-                    default -> skip(json, value);
-                }
-            }
-            if (decisionId == null || evaluatedAt == null || outcome[0] == null || policy == null) {
-                return null;
-            }
-            Entry entry = new Entry(number, decisionId, dealId == null ? "" : dealId, shared(outcome[0]),
-                    Instant.parse(evaluatedAt), shared(policy));
-            rules.forEach(rule -> firedIn.merge(shared(rule), 1L, Long::sum));
-            return entry;
-        } catch (JsonException | IllegalStateException | NoSuchElementException | java.time.DateTimeException e) {
-            return null;
-        }
-    }
-
-    private String shared(String text) {
-        return texts.computeIfAbsent(text, t -> t);
-    }
-
-    private static String text(JsonParser json, Event value) {
-        return value == Event.VALUE_STRING ? json.getString() : null;
-    }
-
-    /** The string member {@code name} of the object starting at {@code value}; the rest skipped. */
-    private static String member(JsonParser json, Event value, String name) {
-        if (value != Event.START_OBJECT) {
-            skip(json, value);
-            return null;
-        }
-        String found = null;
-        while (json.next() == Event.KEY_NAME) {
-            String key = json.getString();
-            Event member = json.next();
-            if (key.equals(name) && member == Event.VALUE_STRING) {
-                found = json.getString();
-            } else {
-                skip(json, member);
-            }
-        }
-        return found;
-    }
-
-    /** The decision's outcome and the rule of each finding. */
-    private static void decision(JsonParser json, Event value, String[] outcome, Set<String> rules) {
-        if (value != Event.START_OBJECT) {
-            skip(json, value);
-            return;
-        }
-        while (json.next() == Event.KEY_NAME) {
-            String key = json.getString();
-            Event member = json.next();
-            if (key.equals("outcome")) {
-                outcome[0] = text(json, member);
-            } else if (key.equals("findings") && member == Event.START_ARRAY) {
-                for (Event finding = json.next(); finding != Event.END_ARRAY; finding = json.next()) {
-                    String rule = member(json, finding, "rule");
-                    if (rule != null) {
-                        rules.add(rule);
-                    }
-                }
-            } else {
-                skip(json, member);
-            }
-        }
-    }
-
-    private static void skip(JsonParser json, Event value) {
-        if (value == Event.START_OBJECT) {
-            json.skipObject();
-        } else if (value == Event.START_ARRAY) {
-            json.skipArray();
-        }
     }
 }

@@ -27,9 +27,10 @@ final class PolicyOverview {
 
     /**
      * @param index    the audit log's index, or {@code null} when the engine keeps no log
+     * @param reading  whether the log is still being read: the counts are of the records read so far
      * @param examples the golden examples drafts are tested against, or {@code null}
      */
-    static JsonObject of(DealDesk engine, LogIndex index, Path examples) {
+    static JsonObject of(DealDesk engine, LogIndex index, boolean reading, Path examples) {
         CompiledPolicy live = engine.livePolicy();
         Map<String, Long> fired = index == null ? Map.of() : index.firedIn();
         JsonArrayBuilder files = Json.createArrayBuilder();
@@ -45,7 +46,7 @@ final class PolicyOverview {
         }
         JsonObjectBuilder log = Json.createObjectBuilder().add("present", index != null);
         if (index != null) {
-            log.add("records", index.records()).add("unreadable", index.unreadable());
+            log.add("records", index.records()).add("unreadable", index.unreadable()).add("reading", reading);
         }
         JsonObjectBuilder tested = Json.createObjectBuilder().add("configured", examples != null);
         if (examples != null) {

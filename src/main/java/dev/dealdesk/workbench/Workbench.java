@@ -121,10 +121,8 @@ public final class Workbench {
         }
         try {
             if (path.equals(API + "policy")) {
-                if (index != null) {
-                    index.refresh();
-                }
-                return Answer.json(PolicyOverview.of(engine, index, examples));
+                boolean whole = index == null || index.refreshUnlessReading();
+                return Answer.json(PolicyOverview.of(engine, index, !whole, examples));
             }
             if (path.startsWith(FILES)) {
                 return Answer.json(liveFile(path.substring(FILES.length())));

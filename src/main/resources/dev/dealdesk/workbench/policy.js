@@ -20,6 +20,7 @@ WB.problemList = function (problems) {
 WB.pages.policy = {
   async show() {
     const { el, fill } = WB;
+    clearTimeout(this.again);
     const status = document.getElementById('policy-status');
     let overview;
     try {
@@ -39,8 +40,9 @@ WB.pages.policy = {
         : [reload.succeeded ? 'went live' : 'refused: the live policy stayed', ' at ' + reload.at,
           reload.version ? ' (' + WB.shortVersion(reload.version) + ')' : '',
           reload.problems.length ? WB.problemList(reload.problems) : '']),
-      el('dt', {}, 'Audit log'), el('dd', {}, overview.log.present
+      el('dt', {}, 'Audit log'), el('dd', { id: 'log-records' }, overview.log.present
         ? WB.plural(overview.log.records, 'logged decision') + (overview.log.unreadable ? ', ' + WB.plural(overview.log.unreadable, 'unreadable line') : '')
+          + (overview.log.reading ? ' read so far: the service is still reading its log, and the counts below will grow' : '')
         : 'none: the service keeps no audit log (serve --audit FILE), so nothing counts firings'),
       el('dt', {}, 'Golden examples'), el('dd', {}, overview.examples.configured
         ? 'drafts are tested against ' + overview.examples.directory
@@ -61,5 +63,9 @@ WB.pages.policy = {
         file.rules.map(rule => [el('code', {}, rule.code), rule.name, WB.severityWords[rule.severity] || rule.severity,
           rule.approver || 'none', rule.concerns.join(', '), el('code', {}, rule.file + ':' + rule.line),
           WB.plural(rule.firedIn, 'decision')]), [6]))));
+    if (overview.log.present && overview.log.reading) {
+      // Shown again once more of the log is read, while this page is open.
+      this.again = setTimeout(() => { if (!document.getElementById('page-policy').hidden) this.show(); }, 1000);
+    }
   },
 };

@@ -38,7 +38,23 @@ public final class BenchMain {
     private final List<String[]> rows = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
-        new BenchMain().run();
+        BenchMain bench = new BenchMain();
+        if (args.length == 1 && args[0].equals("workbench")) {
+            // ./dealdesk bench workbench: the workbench's rows alone.
+            bench.workbench();
+            bench.print();
+        } else {
+            bench.run();
+        }
+    }
+
+    /** The workbench's rows: a page's first view and a draft's what-if, on a log of 100,000 decisions. */
+    private void workbench() throws Exception {
+        WorkbenchBench.Figures workbench = WorkbenchBench.measure(100_000);
+        row("workbench first view (ms), 100k-decision log: just started / median", ms1(workbench.coldFirstViewMs()) + " / "
+                + ms1(workbench.firstViewMs()), "", "", floor(workbench.firstViewMs() < 1_000, "< 1,000"));
+        row("workbench draft over 100k logged decisions (s): answer / what-if part", secs(workbench.draftSeconds()) + " / "
+                + secs(workbench.whatIfSeconds()), "", "", floor(workbench.draftSeconds() <= 5, "<= 5"));
     }
 
     private void run() throws Exception {
@@ -77,6 +93,7 @@ public final class BenchMain {
         double cli = cliEndToEnd(100_000);
         row("CLI end to end, 100k deals, start-up included (deals/s)", num(cli), "", "", floor(cli >= 20_000, ">= 20,000"));
         row("service RSS after 5 s of load (MB)", num(serviceRss()), "", "", "");
+        workbench();
         print();
         String summary = twinReport.lines().findFirst().orElse("");
         System.out.println(agreement.agrees() ? summary : summary + " (listed above): no twin figures printed.");
@@ -256,6 +273,10 @@ public final class BenchMain {
 
     private static String ms(double microseconds) {
         return String.format(Locale.ROOT, "%.0f", microseconds / 1000);
+    }
+
+    private static String ms1(double value) {
+        return String.format(Locale.ROOT, "%,.0f", value);
     }
 
     private static String secs(double value) {
