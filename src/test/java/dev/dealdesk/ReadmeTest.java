@@ -138,7 +138,7 @@ class ReadmeTest {
     void serviceCurlExamples_workAgainstARunningService() throws Exception {
         String readme = read(README);
         List<String> curls = readme.lines().filter(line -> line.startsWith("curl -s ")).toList();
-        assertEquals(4, curls.size(), curls.toString());
+        assertEquals(5, curls.size(), curls.toString());
         try (DealDesk engine = DealDesk.builder().rules(Path.of("rules")).build()) {
             dev.dealdesk.http.DecisionService service = dev.dealdesk.http.DecisionService.start(engine,
                     dev.dealdesk.http.DecisionService.Options.defaults());
@@ -157,6 +157,7 @@ class ReadmeTest {
                 assertTrue(outputs[2].contains("\"version\":\"" + engine.policy().version() + "\""), outputs[2]);
                 assertTrue(outputs[2].contains("\"watcher\":{\"state\":\"OFF\",\"reason\":null}"), outputs[2]);
                 assertTrue(outputs[3].contains("dealdesk_decisions_total{outcome=\"REJECT\"} 1"), outputs[3]);
+                assertTrue(outputs[4].contains("\"compiles\":true") && outputs[4].contains("\"whatIf\":null"), outputs[4]);
             } finally {
                 service.close();
             }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
             "Serves decisions over HTTP (JSON, under /v1) with the rules hot-reloaded and, with --audit, every",
             "decision recorded before it is returned. Slow and idle clients are cut off; every error is an",
             "RFC 9457 problem. Stops gracefully on SIGTERM or Ctrl-C: stops accepting, finishes requests in",
-            "flight, flushes and closes the audit log."},
+            "flight, flushes and closes the audit log. Serves the policy workbench at / for a browser: the",
+            "policy, trying a deal, drafting a change and its what-if over the audit log, the decisions."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:stopped", "1:the policy cannot load, or the address or audit log cannot be used"})
 final class ServeCommand implements Callable<Integer> {
@@ -31,7 +32,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "Rules directory (default: ${DEFAULT-VALUE}).")
     private Path rules;
 
-    @Option(names = "--examples", paramLabel = "DIR", description = "Examples every reloaded policy must pass before it goes live.")
+    @Option(names = "--examples", paramLabel = "DIR", description = "Examples every reloaded policy must pass before it goes live, and the workbench's drafts are tested against.")
     private Path examples;
 
     @Option(names = "--audit", paramLabel = "FILE", description = "Record every decision in this audit log.")

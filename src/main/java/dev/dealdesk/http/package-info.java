@@ -5,5 +5,8 @@
  * for every error, Jetty's own included. It bounds what a client can hold: timeouts for idle and
  * slow connections, and limits on bodies, batches and the work in flight ({@code Limits}). It is a
  * thin layer over the {@link dev.dealdesk.DealDesk} façade, which owns hot reload and the audit log.
+ * It also serves the policy workbench ({@link dev.dealdesk.workbench.Workbench}) at {@code /}, and
+ * owns who may use it: the bearer token, or the session cookie the workbench's sign-in sets
+ * ({@code WorkbenchAccess}).
  */
 package dev.dealdesk.http;

@@ -39,6 +39,7 @@ WB.chart = function (whatIf) {
     const group = svg('g', { 'data-segment': segment });
     group.append(svg('text', { x: x0 + left, y: 16, class: 'axis' }, segment));
     group.append(svg('text', { x: x0 + left, y: 34 }, 'to (draft) →'));
+    group.append(svg('text', { x: x0, y: top - 8 }, 'logged ↓'));
     outcomes.forEach((to, c) => group.append(svg('text', { x: x0 + left + c * size + 4, y: top - 8, class: 'axis' }, to)));
     outcomes.forEach((from, r) => {
       group.append(svg('text', { x: x0, y: top + r * size + size / 2, class: 'axis' }, from));

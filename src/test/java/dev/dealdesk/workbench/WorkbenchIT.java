@@ -242,6 +242,8 @@ class WorkbenchIT {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
                 browser.findElement(By.id("what-if-summary")));
         shot("06-draft-what-if");
+        Files.write(SHOTS.resolve("06-what-if-chart.png"), browser.findElement(By.cssSelector("#draft-result .chart svg"))
+                .getScreenshotAs(OutputType.BYTES));
 
         // The same draft through dealdesk what-if: a copy of the rules with the one line changed.
         Path candidate = Files.createDirectory(folder.resolve("candidate"));
