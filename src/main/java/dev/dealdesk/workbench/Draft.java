@@ -65,11 +65,8 @@ record Draft(Map<String, String> thresholds, Map<String, String> files) {
 
     private static Map<String, String> thresholds(JsonValue value) {
         Map<String, String> thresholds = new LinkedHashMap<>();
-        if (value == null || value == JsonValue.NULL) {
+        if (!given(value, JsonValue.ValueType.OBJECT, "/thresholds", "expected an object of threshold names and numbers")) {
             return thresholds;
-        }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw Refusal.badInput(KIND, "/thresholds", "expected an object of threshold names and numbers");
         }
         value.asJsonObject().forEach((name, given) -> {
             String text = switch (given.getValueType()) {
@@ -84,11 +81,8 @@ record Draft(Map<String, String> thresholds, Map<String, String> files) {
 
     private static Map<String, String> files(JsonValue value) {
         Map<String, String> files = new LinkedHashMap<>();
-        if (value == null || value == JsonValue.NULL) {
+        if (!given(value, JsonValue.ValueType.ARRAY, "/files", "expected an array of {name, text}")) {
             return files;
-        }
-        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw Refusal.badInput(KIND, "/files", "expected an array of {name, text}");
         }
         List<JsonValue> given = new ArrayList<>(value.asJsonArray());
         if (given.size() > MAX_FILES) {
@@ -123,6 +117,17 @@ record Draft(Map<String, String> thresholds, Map<String, String> files) {
             files.put(name, text);
         }
         return files;
+    }
+
+    /** Whether {@code value} is given: absent or null is not, and a value of another type is refused at {@code path}. */
+    private static boolean given(JsonValue value, JsonValue.ValueType type, String path, String expected) {
+        if (value == null || value == JsonValue.NULL) {
+            return false;
+        }
+        if (value.getValueType() != type) {
+            throw Refusal.badInput(KIND, path, expected);
+        }
+        return true;
     }
 
     private static String string(JsonObject file, String member, String at) {

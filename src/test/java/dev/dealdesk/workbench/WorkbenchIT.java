@@ -170,8 +170,7 @@ class WorkbenchIT {
     @Test
     @Order(3)
     void tryADeal_badInputIsShownAtItsField_andTheDealIsRejectedWithItsCode() {
-        browser.get(base + "/#/try");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("deal-dealId")));
+        open("try", "deal-dealId");
         type("deal-dealId", "WB-SMB-LAND-12K");
         type("deal-asOf", "11/23/2026");
         new Select(browser.findElement(By.id("deal-motion"))).selectByValue("LAND");
@@ -288,8 +287,7 @@ class WorkbenchIT {
     @Test
     @Order(7)
     void theDecisions_areSearchedByDealIdOutcomeAndDate() {
-        browser.get(base + "/#/decisions");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-deal")));
+        open("decisions", "search-deal");
         type("search-deal", "wb-smb");
         new Select(browser.findElement(By.id("search-outcome"))).selectByValue("REJECT");
         browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
@@ -300,6 +298,12 @@ class WorkbenchIT {
         browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-summary"), "0 decisions match"));
         shot("08-decisions");
+    }
+
+    /** Opens the page {@code #/<page>} and waits for the field {@code id} to show. */
+    private static void open(String page, String id) {
+        browser.get(base + "/#/" + page);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
     private static void type(String id, String text) {

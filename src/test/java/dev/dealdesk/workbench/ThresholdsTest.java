@@ -1,0 +1,62 @@
+package dev.dealdesk.workbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.dealdesk.TestEngines;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Reading the shipped thresholds, and editing one value without touching anything else. */
+class ThresholdsTest {
+
+    private static String shipped() throws Exception {
+        return Files.readString(TestEngines.SHIPPED_RULES.resolve(Thresholds.FILE));
+    }
+
+    @Test
+    void read_findsEveryFunctionWithItsValueCommentSectionAndLine() throws Exception {
+        String text = shipped();
+        List<Thresholds.Threshold> thresholds = Thresholds.read(text);
+        assertEquals(text.lines().filter(line -> line.startsWith("function ")).count(), thresholds.size());
+        Thresholds.Threshold window = thresholds.get(0);
+        assertEquals(new Thresholds.Threshold("valueProofMaxWindowDays", "int", "90",
+                "The value proof must land inside this many days of close (\"prove measurable value inside 90 days\").",
+                "Land is a real 90-day workflow win", text.lines().toList().indexOf(
+                        "function int valueProofMaxWindowDays() { return 90; }") + 1), window);
+        Thresholds.Threshold midMarket = thresholds.stream().filter(t -> t.name().equals("minimumLandAcvMidMarket")).findFirst().orElseThrow();
+        assertEquals("", midMarket.comment(), "the comment above minimumLandAcvSmb is that line's");
+        assertEquals("40_000", midMarket.value());
+    }
+
+    @Test
+    void apply_changesOnlyTheValuesNamed() throws Exception {
+        String text = shipped();
+        String edited = Thresholds.apply(text, Map.of("minimumLandAcvSmb", "10000", "flatFeeMaxTermMonths", "24"));
+        List<String> before = text.lines().toList();
+        List<String> after = edited.lines().toList();
+        List<String> changed = new ArrayList<>();
+        for (int i = 0; i < before.size(); i++) {
+            if (!before.get(i).equals(after.get(i))) {
+                changed.add(after.get(i));
+            }
+        }
+        assertEquals(List.of("function double minimumLandAcvSmb() { return 10000; }",
+                "function int flatFeeMaxTermMonths() { return 24; }"), changed);
+        assertEquals(text.length() - "15_000".length() + "10000".length(), edited.length());
+    }
+
+    @Test
+    void apply_refusesAValueThatIsNotANumber_orANameThereIsNot() throws Exception {
+        for (String value : List.of("ten", "", "1e3", "15 000", "15;", "0x10", "return 1")) {
+            Refusal refused = assertThrows(Refusal.class, () -> Thresholds.apply(shipped(), Map.of("minimumLandAcvSmb", value)), value);
+            assertEquals("/thresholds/minimumLandAcvSmb", refused.path());
+        }
+        Refusal unknown = assertThrows(Refusal.class, () -> Thresholds.apply(shipped(), Map.of("a/b", "1")));
+        assertEquals("/thresholds/a~1b", unknown.path());
+        assertEquals("no threshold named a/b in thresholds.drl", unknown.detail());
+    }
+}
