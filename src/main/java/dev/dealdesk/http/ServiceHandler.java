@@ -22,10 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every request's way through the service: refused while draining, checked for the token, then
- * answered by {@link Routes}. A post of deals has its body read without holding a thread, then is
- * decided on a worker: a small body by one of the pool's workers, a large one by the one worker for
- * large bodies. How many bodies may be held at once is bounded ({@link Limits}), and a post beyond
+ * Every request's way through the service: refused while draining, checked for the token (the
+ * bearer header, or the workbench's session cookie), then answered by {@link Routes}. A post with a
+ * body (deals, or the workbench's drafts, replays and sign-in) has its body read without holding a
+ * thread, then is answered on a worker: a small body by one of the pool's workers, a large one by the
+ * one worker for large bodies. How many bodies may be held at once is bounded ({@link Limits}), and a post beyond
  * that gets a 503 at once rather than a wait. Every answer but a decision is written on the
  * server's own threads. Thread-safe.
  */
