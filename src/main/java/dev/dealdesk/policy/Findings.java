@@ -77,14 +77,22 @@ public final class Findings {
         report(rule, -1, message, null, evidence);
     }
 
-    /** The finding just reported clears when the number at {@code path} is at least {@code bound}. */
+    /**
+     * The finding just reported clears when the number at {@code path} is at least {@code bound}.
+     * A bound no number reaches (infinite, as a cost no ACV covers) states no fix: the finding then
+     * has no path through this number.
+     */
     public void fixAtLeast(RuleContext rule, String path, double bound) {
-        fix(rule, new Fix(path, Fix.Kind.AT_LEAST, bound));
+        if (Double.isFinite(bound)) {
+            fix(rule, new Fix(path, Fix.Kind.AT_LEAST, bound));
+        }
     }
 
-    /** The finding just reported clears when the number at {@code path} is at most {@code bound}. */
+    /** The finding just reported clears when the number at {@code path} is at most {@code bound} (a finite one, as above). */
     public void fixAtMost(RuleContext rule, String path, double bound) {
-        fix(rule, new Fix(path, Fix.Kind.AT_MOST, bound));
+        if (Double.isFinite(bound)) {
+            fix(rule, new Fix(path, Fix.Kind.AT_MOST, bound));
+        }
     }
 
     /**
