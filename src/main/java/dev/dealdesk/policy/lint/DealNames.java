@@ -32,7 +32,8 @@ final class DealNames {
     private static final Pattern LITERAL = Pattern.compile("\\s*\"([^\"\\\\]*)\"\\s*\\)");
     /** A fix's path, when written as a literal: {@code findings.fixAtLeast(kcontext, "/acv", ...)}. */
     private static final Pattern FIX = Pattern.compile("\\bfindings\\s*\\.\\s*(fix\\w+)\\s*\\(\\s*kcontext\\s*,\\s*(?=\")");
-    private static final Pattern POINTER = Pattern.compile("\"([^\"\\\\]*)\"");
+    /** The whole path argument as one literal; a literal followed by {@code +} starts a computed path. */
+    private static final Pattern POINTER = Pattern.compile("\"([^\"\\\\]*)\"\\s*(?=[,)])");
     /** Each kind of fix and the types of field it applies to. */
     private static final Map<String, Set<String>> FIXES = Map.of(
             "fixAtLeast", Set.of("number", "integer"), "fixAtMost", Set.of("number", "integer"),
