@@ -108,6 +108,9 @@ final class DealNames {
             if (!FIXES.get(fix.group(1)).contains(type)) {
                 report.accept(pointer.start(1), fix.group(1) + " applies to a " + String.join(" or ",
                         FIXES.get(fix.group(1)).stream().sorted().toList()) + " field, but " + path + " is a " + type);
+            } else if (fix.group(1).equals("fixFill") && !deal.freeText(path)) {
+                report.accept(pointer.start(1), "fixFill writes a placeholder text, but " + path + " holds only certain"
+                        + " values (an enum or a form): state the value with fixTo");
             }
         }
     }

@@ -277,6 +277,10 @@ class PolicyLintTest {
                 Arguments.of("a fix that does not fit its field", rule("Deal()",
                                 "findings.add(kcontext, \"m\", \"r\");\n    findings.fixFill(kcontext, \"/expansionMap\");"),
                         "hostile.drl:10:33: error: fixFill applies to a string field, but /expansionMap is a array"),
+                Arguments.of("a placeholder text where only certain values fit", rule("Deal()",
+                                "findings.add(kcontext, \"m\", \"r\");\n    findings.fixFill(kcontext, \"/contract/pricingModel\");"),
+                        "hostile.drl:10:33: error: fixFill writes a placeholder text, but /contract/pricingModel holds only"
+                                + " certain values (an enum or a form): state the value with fixTo"),
                 Arguments.of("another package", "package evil;\nimport dev.dealdesk.facts.Deal;\n",
                         "hostile.drl:1:1: error: package must be dealdesk.policy (all rules files share one package), not evil"));
     }
