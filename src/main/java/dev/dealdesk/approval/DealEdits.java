@@ -102,12 +102,15 @@ final class DealEdits {
         return bound;
     }
 
-    /** An object for {@code path} with a placeholder for each text member its schema declares. */
+    /**
+     * An object for {@code path} with a placeholder for each free-text member its schema declares;
+     * an enum, a quarter or a date has no placeholder that conforms, so it stays absent.
+     */
     private JsonObject placeholders(String path) {
         JsonObjectBuilder object = Json.createObjectBuilder();
         for (String member : schema.properties(path)) {
             String child = path + "/" + member;
-            if (schema.type(child).equals("string")) {
+            if (schema.freeText(child)) {
                 object.add(member, placeholder(child));
             }
         }

@@ -86,8 +86,10 @@ public final class PathFinder {
                 current = decide(edits.apply(original, List.copyOf(plan.values())), decided);
             }
             for (String key : List.copyOf(plan.keySet())) {
-                Map<String, Fix> without = new LinkedHashMap<>(plan);
-                without.remove(key);
+                if (!plan.containsKey(key)) {
+                    continue; // dropped with the object or entries it lay in
+                }
+                Map<String, Fix> without = without(original, plan, key);
                 Decision withoutIt = decide(edits.apply(original, List.copyOf(without.values())), decided);
                 if (noWorse(withoutIt, current)) {
                     plan = without;
@@ -96,8 +98,7 @@ public final class PathFinder {
             }
             Map<String, Set<String>> clears = new LinkedHashMap<>();
             for (String key : plan.keySet()) {
-                Map<String, Fix> without = new LinkedHashMap<>(plan);
-                without.remove(key);
+                Map<String, Fix> without = without(original, plan, key);
                 Set<String> back = actionable(decide(edits.apply(original, List.copyOf(without.values())), decided));
                 back.removeAll(actionable(current));
                 clears.put(key, back);
@@ -109,6 +110,20 @@ public final class PathFinder {
         } catch (EvaluationException e) {
             return unverified("the changed deal could not be decided: " + e.getMessage(), rejectAtClose);
         }
+    }
+
+    /**
+     * The plan without the fix at {@code key} and without the fixes inside what it adds to the
+     * deal: a quarter set in an appended expansion-map entry goes with the fix that appends it,
+     * since it has nowhere to go without it.
+     */
+    private static Map<String, Fix> without(JsonObject original, Map<String, Fix> plan, String key) {
+        String inside = plan.get(key).path() + "/";
+        Map<String, Fix> without = new LinkedHashMap<>(plan);
+        without.remove(key);
+        without.values().removeIf(fix -> fix.path().startsWith(inside)
+                && DealEdits.at(original, fix.path().substring(0, fix.path().lastIndexOf('/'))) == null);
+        return without;
     }
 
     private Decision decide(JsonObject deal, Decision original) {

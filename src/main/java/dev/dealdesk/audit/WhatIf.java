@@ -4,15 +4,22 @@ import dev.dealdesk.decision.Decision;
 import dev.dealdesk.decision.EvaluationException;
 import dev.dealdesk.facts.Deal;
 import dev.dealdesk.facts.InvalidDealException;
+import dev.dealdesk.json.DealJson;
+import dev.dealdesk.json.JsonLines;
 import dev.dealdesk.policy.compiled.CompiledPolicy;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * What a candidate policy would have decided on every logged deal: the outcome transitions with
@@ -65,43 +72,123 @@ public final class WhatIf {
     private WhatIf() {
     }
 
+    /** Lines handed to a worker at a time, and chunks in flight at most: memory stays bounded whatever the log's size. */
+    private static final int CHUNK = 256;
+    private static final int IN_FLIGHT_PER_WORKER = 4;
+
+    /**
+     * Decides every logged deal again under {@code candidate}, on every core, and compares. Records
+     * are read as JSON and decided; their canonical form and chain are {@code verify}'s to check,
+     * not this estimate's. The result is the same whatever the number of cores: compared in log order.
+     */
     public static Report run(Path log, CompiledPolicy candidate) throws IOException {
-        Map<String, Map<String, Cell>> transitions = new TreeMap<>();
-        Map<String, Map<String, Map<String, Cell>>> bySegment = new TreeMap<>();
-        Map<String, Long> gained = new TreeMap<>();
-        Map<String, Long> lost = new TreeMap<>();
-        List<Change> changes = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        long[] decisions = {0};
-        AuditRecord.readLines(log, line -> {
-            if (!line.complete()) {
-                return;
+        Tally tally = new Tally();
+        int workers = Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, "dealdesk-what-if");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ArrayDeque<Future<List<Compared>>> inFlight = new ArrayDeque<>();
+        try {
+            List<JsonLines.Line> chunk = new ArrayList<>(CHUNK);
+            AuditRecord.readLines(log, line -> {
+                if (!line.complete()) {
+                    return;
+                }
+                chunk.add(line);
+                if (chunk.size() == CHUNK) {
+                    submit(pool, candidate, List.copyOf(chunk), inFlight, workers, tally);
+                    chunk.clear();
+                }
+            });
+            submit(pool, candidate, List.copyOf(chunk), inFlight, workers, tally);
+            while (!inFlight.isEmpty()) {
+                tally.add(join(inFlight.poll()));
             }
-            try {
-                AuditRecord record = AuditRecord.parse(line);
-                Deal deal = record.readDeal();
-                Decision decision = candidate.decide(deal, record.decisionId(), Instant.EPOCH);
-                String from = record.outcome();
-                String to = decision.outcome().name();
-                BigDecimal acv = BigDecimal.valueOf(deal.acv());
-                String segment = deal.segment().name();
-                add(transitions, from, to, acv);
-                add(bySegment.computeIfAbsent(segment, s -> new TreeMap<>()), from, to, acv);
-                List<String> before = record.decision().getJsonArray("findings").stream()
-                        .map(finding -> finding.asJsonObject().getString("code")).toList();
-                List<String> plus = minus(decision.codes(), before);
-                List<String> minus = minus(before, decision.codes());
+        } finally {
+            pool.shutdownNow();
+        }
+        return tally.report();
+    }
+
+    private static void submit(ExecutorService pool, CompiledPolicy candidate, List<JsonLines.Line> lines,
+                               ArrayDeque<Future<List<Compared>>> inFlight, int workers, Tally tally) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        while (inFlight.size() >= workers * IN_FLIGHT_PER_WORKER) {
+            tally.add(join(inFlight.poll()));
+        }
+        inFlight.add(pool.submit(() -> lines.stream().map(line -> compare(line, candidate)).toList()));
+    }
+
+    private static List<Compared> join(Future<List<Compared>> compared) {
+        try {
+            return compared.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while comparing the log", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("comparing the log failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** One logged decision decided again, or why it could not be. */
+    private record Compared(long line, String decisionId, String dealId, String segment, BigDecimal acv, String from,
+                            String to, List<String> before, List<String> after, String error) {
+    }
+
+    private static Compared compare(JsonLines.Line line, CompiledPolicy candidate) {
+        if (line.bytes() == null) {
+            return new Compared(line.number(), null, null, null, null, null, null, null, null,
+                    "line " + line.number() + ": " + line.length() + " bytes, longer than any record");
+        }
+        try {
+            LoggedDecision logged = LoggedDecision.read(line.bytes());
+            Deal deal = DealJson.read(logged.deal(), "/deal");
+            Decision decision = candidate.decide(deal, logged.decisionId(), Instant.EPOCH);
+            return new Compared(line.number(), logged.decisionId(), deal.dealId(), deal.segment().name(),
+                    BigDecimal.valueOf(deal.acv()), logged.outcome(), decision.outcome().name(), logged.codes(), decision.codes(), null);
+        } catch (IllegalArgumentException | InvalidDealException | EvaluationException e) {
+            return new Compared(line.number(), null, null, null, null, null, null, null, null,
+                    "line " + line.number() + ": " + e.getMessage());
+        }
+    }
+
+    /** The comparison so far, added to in log order. */
+    private static final class Tally {
+        private final Map<String, Map<String, Cell>> transitions = new TreeMap<>();
+        private final Map<String, Map<String, Map<String, Cell>>> bySegment = new TreeMap<>();
+        private final Map<String, Long> gained = new TreeMap<>();
+        private final Map<String, Long> lost = new TreeMap<>();
+        private final List<Change> changes = new ArrayList<>();
+        private final List<String> errors = new ArrayList<>();
+        private long decisions;
+
+        void add(List<Compared> compared) {
+            for (Compared one : compared) {
+                if (one.error() != null) {
+                    errors.add(one.error());
+                    continue;
+                }
+                WhatIf.add(transitions, one.from(), one.to(), one.acv());
+                WhatIf.add(bySegment.computeIfAbsent(one.segment(), s -> new TreeMap<>()), one.from(), one.to(), one.acv());
+                List<String> plus = minus(one.after(), one.before());
+                List<String> minus = minus(one.before(), one.after());
                 plus.forEach(code -> gained.merge(code, 1L, Long::sum));
                 minus.forEach(code -> lost.merge(code, 1L, Long::sum));
-                if (!from.equals(to) || !before.equals(decision.codes())) {
-                    changes.add(new Change(line.number(), record.decisionId(), deal.dealId(), segment, acv, from, to, plus, minus));
+                if (!one.from().equals(one.to()) || !one.before().equals(one.after())) {
+                    changes.add(new Change(one.line(), one.decisionId(), one.dealId(), one.segment(), one.acv(), one.from(),
+                            one.to(), plus, minus));
                 }
-                decisions[0]++;
-            } catch (AuditFormatException | InvalidDealException | EvaluationException | ClassCastException e) {
-                errors.add("line " + line.number() + ": " + e.getMessage());
+                decisions++;
             }
-        });
-        return new Report(decisions[0], transitions, bySegment, gained, lost, List.copyOf(changes), List.copyOf(errors));
+        }
+
+        Report report() {
+            return new Report(decisions, transitions, bySegment, gained, lost, List.copyOf(changes), List.copyOf(errors));
+        }
     }
 
     private static void add(Map<String, Map<String, Cell>> matrix, String from, String to, BigDecimal acv) {

@@ -139,6 +139,18 @@ public final class DealSchema {
     }
 
     /**
+     * Whether the value at {@code pointer} is free text: a string with no {@code enum}, no
+     * {@code pattern} and no {@code format}, so any text conforms (a placeholder such as
+     * {@code "<sponsor>"} does).
+     *
+     * @throws IllegalArgumentException when the schema declares nothing there
+     */
+    public boolean freeText(String pointer) {
+        return node(pointer) instanceof StringNode string && string.constants() == null && string.pattern() == null
+                && !string.date();
+    }
+
+    /**
      * The names of the properties the object at {@code pointer} declares, in declared order; empty
      * when it declares none.
      *

@@ -97,19 +97,43 @@ class AuthoringCommandsTest {
         assertEquals(examples + " passed, 0 failed\n", run.out());
     }
 
+    /** Runs {@code test} over three examples: the given one as it is, and a wrong and a bad one. */
+    private CliRunner.Result testRightWrongAndBad(String example, String wrong, String bad) throws Exception {
+        Path examples = Files.createDirectories(temp.resolve("examples"));
+        Files.writeString(examples.resolve("a-right.json"), example);
+        Files.writeString(examples.resolve("b-wrong.json"), wrong);
+        Files.writeString(examples.resolve("c-bad.json"), bad);
+        return CliRunner.run("", "test", "--examples", examples.toString());
+    }
+
     @Test
     void test_wrongExpectation_failsWithTheDifference() throws Exception {
-        Path examples = Files.createDirectory(temp.resolve("examples"));
+        Path examples = temp.resolve("examples");
         String example = Files.readString(Path.of("policy-examples/contract-flat-fee.json"));
-        Files.writeString(examples.resolve("a-right.json"), example);
-        Files.writeString(examples.resolve("b-wrong.json"), example.replace("\"contract.flat-fee\"", "\"contract.usage-bill-shock\""));
-        Files.writeString(examples.resolve("c-bad.json"), "{\"description\": \"no deal\"}");
-        CliRunner.Result run = CliRunner.run("", "test", "--examples", examples.toString());
+        CliRunner.Result run = testRightWrongAndBad(example,
+                example.replace("\"contract.flat-fee\"", "\"contract.usage-bill-shock\""), "{\"description\": \"no deal\"}");
         assertEquals(1, run.status());
         assertEquals(List.of(
                 "FAIL " + examples.resolve("b-wrong.json") + ": expected FLAG, got FLAG; missing [contract.usage-bill-shock];"
                         + " extra [contract.flat-fee]",
                 "FAIL " + examples.resolve("c-bad.json") + ": invalid example: /deal: required field is missing",
+                "1 passed, 2 failed"), run.lines());
+    }
+
+    @Test
+    void test_wrongPathToApproval_failsPrintingExpectedAndActual() throws Exception {
+        Path examples = temp.resolve("examples");
+        String example = Files.readString(Path.of("policy-examples/seed-5k-smb-eight-cs-hours.json"));
+        CliRunner.Result run = testRightWrongAndBad(example, example.replace("\"to\": 25600", "\"to\": 15000"),
+                example.replace("\"signOffs\": []", "\"signoffs\": []"));
+        assertEquals(1, run.status());
+        String change = "{\"clears\":[\"land.below-minimum\",\"land.cs-cost-not-covered\"],\"from\":5000,\"path\":\"/acv\",\"to\":";
+        assertEquals(List.of(
+                "FAIL " + examples.resolve("b-wrong.json") + ": path to approval: expected {\"changes\":[" + change
+                        + "15000}],\"reachable\":true,\"signOffs\":[]}, got {\"changes\":[" + change
+                        + "25600}],\"reachable\":true,\"signOffs\":[]}",
+                "FAIL " + examples.resolve("c-bad.json") + ": invalid example: /expect/pathToApproval/signoffs: unknown field;"
+                        + " expected one of [changes, reachable, reason, signOffs, toClose, verified]",
                 "1 passed, 2 failed"), run.lines());
     }
 

@@ -101,7 +101,7 @@ class HttpServiceTest {
         assertEquals("application/schema+json", response.headers().firstValue("Content-Type").orElse(""));
         JsonObject schema = object(response);
         assertEquals("https://dealdesk.dev/schemas/deal.json", schema.getString("$id"));
-        assertEquals(dev.dealdesk.json.DealSchema.deal().document(), schema);
+        assertEquals(engine.dealSchema().document(), schema);
     }
 
     @Test
@@ -246,6 +246,6 @@ class HttpServiceTest {
 
     @Test
     void getOpenApi_isTheDescriptionMadeFromTheDealSchemaReadBy() throws Exception {
-        assertEquals(OpenApiDescription.of(dev.dealdesk.json.DealSchema.deal().document(), true), object(get("/v1/openapi.json")));
+        assertEquals(OpenApiDescription.of(engine.dealSchema().document(), true), object(get("/v1/openapi.json")));
     }
 }

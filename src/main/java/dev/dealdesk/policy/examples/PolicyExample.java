@@ -16,17 +16,30 @@ import java.util.Set;
 /**
  * A golden example of the policy: a deal and the decision it must get. On disk, one JSON file:
  * <pre>{"description": "...", "deal": {...}, "expect": {"outcome": "FLAG", "codes": ["...", ...]}}</pre>
- * where {@code codes} lists every finding code in the decision's order. Immutable.
+ * where {@code codes} lists every finding code in the decision's order. {@code expect} may also
+ * hold {@code pathToApproval}, in the decision's shape, with at least {@code reachable},
+ * {@code changes} and {@code signOffs} (and optionally {@code verified}, {@code reason} and
+ * {@code toClose}, in the same shape with {@code rejectAtClose}):
+ * <pre>"pathToApproval": {"reachable": true, "changes": [{"path": "/acv", "from": 5000, "to": 25600,
+ *     "clears": ["land.below-minimum", "land.cs-cost-not-covered"]}], "signOffs": []}</pre>
+ * The example then also asks for the deal's path to approval, and the members given must be the
+ * decision's (numbers compared by value). Immutable.
  *
- * @param description   what the example shows
- * @param deal          the deal
- * @param outcome       the expected outcome
- * @param codes         the expected finding codes, in order
+ * @param description    what the example shows
+ * @param deal           the deal
+ * @param outcome        the expected outcome
+ * @param codes          the expected finding codes, in order
+ * @param pathToApproval the expected members of the path to approval, or {@code null} when the
+ *                       example states none
  */
-public record PolicyExample(String description, Deal deal, Outcome outcome, List<String> codes) {
+public record PolicyExample(String description, Deal deal, Outcome outcome, List<String> codes, JsonObject pathToApproval) {
 
     private static final Set<String> MEMBERS = Set.of("description", "deal", "expect");
-    private static final Set<String> EXPECT_MEMBERS = Set.of("outcome", "codes");
+    private static final Set<String> EXPECT_MEMBERS = Set.of("outcome", "codes", "pathToApproval");
+    private static final Set<String> PATH_MEMBERS = Set.of("verified", "reachable", "changes", "signOffs", "reason", "toClose");
+    private static final Set<String> TO_CLOSE_MEMBERS = Set.of("verified", "reachable", "changes", "signOffs", "reason",
+            "rejectAtClose");
+    private static final List<String> PATH_REQUIRED = List.of("reachable", "changes", "signOffs");
 
     public PolicyExample {
         requireNonNull(description, "description");
@@ -56,8 +69,23 @@ public record PolicyExample(String description, Deal deal, Outcome outcome, List
         Deal deal = DealJson.read(required(example, "deal", ""), "/deal");
         JsonObject expect = object(required(example, "expect", ""), "/expect");
         unknownMembers(expect, "/expect", EXPECT_MEMBERS);
+        JsonValue path = expect.get("pathToApproval");
         return new PolicyExample(string(required(example, "description", ""), "/description"), deal,
-                outcome(required(expect, "outcome", "/expect")), codes(required(expect, "codes", "/expect")));
+                outcome(required(expect, "outcome", "/expect")), codes(required(expect, "codes", "/expect")),
+                path == null ? null : path(path, "/expect/pathToApproval", PATH_MEMBERS));
+    }
+
+    /** An expected path to approval: an object with the required members, and only the decision's. */
+    private static JsonObject path(JsonValue value, String at, Set<String> members) throws InvalidDealException {
+        JsonObject path = object(value, at);
+        unknownMembers(path, at, members);
+        for (String name : PATH_REQUIRED) {
+            required(path, name, at);
+        }
+        if (path.containsKey("toClose")) {
+            path(path.get("toClose"), at + "/toClose", TO_CLOSE_MEMBERS);
+        }
+        return path;
     }
 
     private static Outcome outcome(JsonValue value) throws InvalidDealException {

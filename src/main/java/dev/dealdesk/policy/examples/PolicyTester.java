@@ -1,13 +1,21 @@
 package dev.dealdesk.policy.examples;
 
+import dev.dealdesk.approval.PathFinder;
 import dev.dealdesk.policy.compiled.CompiledPolicy;
 import dev.dealdesk.policy.compiled.PolicyRule;
 import dev.dealdesk.decision.Decision;
 import dev.dealdesk.decision.EvaluationBudget;
 import dev.dealdesk.decision.EvaluationException;
 import dev.dealdesk.decision.Outcome;
+import dev.dealdesk.decision.PathToApproval;
+import dev.dealdesk.json.DecisionJson;
+import dev.dealdesk.json.JsonWriter;
 import dev.dealdesk.json.StrictJson;
 import dev.dealdesk.facts.InvalidDealException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,13 +25,15 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Runs the golden examples of a directory against a compiled policy, as RevOps' tests: each
- * example passes when its outcome and its ordered finding codes are exactly the expected ones. Also
- * counts, for each rule, how many examples fired it. Stateless.
+ * example passes when its outcome and its ordered finding codes are exactly the expected ones and,
+ * when it states one, the members of its path to approval are the deal's. Also counts, for each
+ * rule, how many examples fired it. Stateless.
  */
 public final class PolicyTester {
 
@@ -39,13 +49,24 @@ public final class PolicyTester {
      * @param expectedCodes   the codes it expects, in order
      * @param actualCodes     the codes the policy gave, in order
      * @param error           why the example could not be run, or {@code null}
+     * @param expectedPath      the members of the path to approval the example states, as canonical
+     *                          JSON, or {@code null} when it states none
+     * @param actualPath        the same members of the deal's path to approval, as canonical JSON, or
+     *                          {@code null} when none was asked for
      */
     public record ExampleResult(String file, Outcome expectedOutcome, Outcome actualOutcome,
-                                List<String> expectedCodes, List<String> actualCodes, String error) {
+                                List<String> expectedCodes, List<String> actualCodes, String error,
+                                String expectedPath, String actualPath) {
 
         public ExampleResult {
             expectedCodes = List.copyOf(expectedCodes);
             actualCodes = List.copyOf(actualCodes);
+        }
+
+        /** A result with no path to approval asked for. */
+        public ExampleResult(String file, Outcome expectedOutcome, Outcome actualOutcome,
+                             List<String> expectedCodes, List<String> actualCodes, String error) {
+            this(file, expectedOutcome, actualOutcome, expectedCodes, actualCodes, error, null, null);
         }
 
         /** Whether the policy could not decide the example's deal: a rule failed, or it ran past its budget. */
@@ -54,13 +75,25 @@ public final class PolicyTester {
         }
 
         public boolean passed() {
-            return error == null && expectedOutcome == actualOutcome && expectedCodes.equals(actualCodes);
+            return error == null && decidedAsExpected() && Objects.equals(expectedPath, actualPath);
         }
 
-        /** What differs, for a person: outcomes, codes missing or extra, or codes in another order. */
+        private boolean decidedAsExpected() {
+            return expectedOutcome == actualOutcome && expectedCodes.equals(actualCodes);
+        }
+
+        /**
+         * What differs, for a person: outcomes, codes missing or extra, codes in another order, or
+         * the expected and the actual path to approval.
+         */
         public String explanation() {
             if (error != null) {
                 return error;
+            }
+            String path = Objects.equals(expectedPath, actualPath) ? ""
+                    : "path to approval: expected " + expectedPath + ", got " + actualPath;
+            if (decidedAsExpected() && !path.isEmpty()) {
+                return path;
             }
             StringBuilder text = new StringBuilder();
             text.append("expected ").append(expectedOutcome).append(", got ").append(actualOutcome);
@@ -72,6 +105,9 @@ public final class PolicyTester {
             }
             if (missing().isEmpty() && extra().isEmpty() && !expectedCodes.equals(actualCodes)) {
                 text.append("; codes in another order: expected ").append(expectedCodes).append(", got ").append(actualCodes);
+            }
+            if (!path.isEmpty()) {
+                text.append("; ").append(path);
             }
             return text.toString();
         }
@@ -170,6 +206,21 @@ public final class PolicyTester {
         return new Report(results, coverage);
     }
 
+    /** The members of {@code actual} that {@code expected} states, in {@code toClose} too. */
+    private static JsonObject given(JsonObject expected, JsonObject actual) {
+        JsonObjectBuilder given = Json.createObjectBuilder();
+        for (String name : expected.keySet()) {
+            JsonValue value = actual.get(name);
+            if (value instanceof JsonObject close && expected.get(name) instanceof JsonObject wanted) {
+                value = given(wanted, close);
+            }
+            if (value != null) {
+                given.add(name, value);
+            }
+        }
+        return given.build();
+    }
+
     private static ExampleResult run(CompiledPolicy policy, Path file, EvaluationBudget budget, Map<String, Integer> fired) {
         String name = file.getFileName().toString();
         PolicyExample example;
@@ -184,7 +235,14 @@ public final class PolicyTester {
         try {
             Decision decision = policy.decide(example.deal(), "test", Instant.EPOCH, budget, firedHere::add);
             firedHere.forEach(rule -> fired.merge(rule, 1, Integer::sum));
-            return new ExampleResult(name, example.outcome(), decision.outcome(), example.codes(), decision.codes(), null);
+            JsonObject expectedPath = example.pathToApproval();
+            if (expectedPath == null) {
+                return new ExampleResult(name, example.outcome(), decision.outcome(), example.codes(), decision.codes(), null);
+            }
+            PathToApproval path = new PathFinder(policy, budget).find(example.deal(), decision);
+            JsonObject actualPath = DecisionJson.toJson(decision.withPathToApproval(path)).getJsonObject("pathToApproval");
+            return new ExampleResult(name, example.outcome(), decision.outcome(), example.codes(), decision.codes(), null,
+                    JsonWriter.canonical(expectedPath), JsonWriter.canonical(given(expectedPath, actualPath)));
         } catch (InvalidDealException e) {
             return new ExampleResult(name, null, null, List.of(), List.of(), "invalid example: " + e.under("/deal").getMessage());
         } catch (EvaluationException e) {

@@ -32,7 +32,8 @@ final class DealNames {
     private static final Pattern LITERAL = Pattern.compile("\\s*\"([^\"\\\\]*)\"\\s*\\)");
     /** A fix's path, when written as a literal: {@code findings.fixAtLeast(kcontext, "/acv", ...)}. */
     private static final Pattern FIX = Pattern.compile("\\bfindings\\s*\\.\\s*(fix\\w+)\\s*\\(\\s*kcontext\\s*,\\s*(?=\")");
-    private static final Pattern POINTER = Pattern.compile("\"([^\"\\\\]*)\"");
+    /** The whole path argument as one literal; a literal followed by {@code +} starts a computed path. */
+    private static final Pattern POINTER = Pattern.compile("\"([^\"\\\\]*)\"\\s*(?=[,)])");
     /** Each kind of fix and the types of field it applies to. */
     private static final Map<String, Set<String>> FIXES = Map.of(
             "fixAtLeast", Set.of("number", "integer"), "fixAtMost", Set.of("number", "integer"),
@@ -107,6 +108,9 @@ final class DealNames {
             if (!FIXES.get(fix.group(1)).contains(type)) {
                 report.accept(pointer.start(1), fix.group(1) + " applies to a " + String.join(" or ",
                         FIXES.get(fix.group(1)).stream().sorted().toList()) + " field, but " + path + " is a " + type);
+            } else if (fix.group(1).equals("fixFill") && !deal.freeText(path)) {
+                report.accept(pointer.start(1), "fixFill writes a placeholder text, but " + path + " holds only certain"
+                        + " values (an enum or a form): state the value with fixTo");
             }
         }
     }

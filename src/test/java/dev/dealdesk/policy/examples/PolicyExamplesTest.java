@@ -2,14 +2,17 @@ package dev.dealdesk.policy.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealdesk.json.StrictJson;
 import dev.dealdesk.decision.Decision;
 import dev.dealdesk.TestEngines;
 import dev.dealdesk.policy.compiled.PolicyRule;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,6 +41,31 @@ class PolicyExamplesTest {
         }
         ruleCodes.removeAll(exampleCodes);
         assertEquals(Set.of(), ruleCodes, "finding codes no example shows");
+    }
+
+    @Test
+    void readmeExample_isTheSeedExamplesExpectedPath() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("## Policy examples"));
+        int start = section.indexOf("```\n\"expect\"") + 4;
+        JsonObject documented = StrictJson.parse("{" + section.substring(start, section.indexOf("```", start)) + "}").asJsonObject();
+        JsonObject seed = StrictJson.parse(Files.readString(EXAMPLES.resolve("seed-5k-smb-eight-cs-hours.json"))).asJsonObject();
+        assertEquals(seed.getJsonObject("expect"), documented.getJsonObject("expect"));
+    }
+
+    @Test
+    void seedExamples_andOthers_stateTheirPathToApproval() throws Exception {
+        List<String> stating = new ArrayList<>();
+        try (Stream<Path> files = Files.list(EXAMPLES)) {
+            for (Path file : files.sorted().toList()) {
+                if (PolicyExample.read(StrictJson.parse(Files.readString(file))).pathToApproval() != null) {
+                    stating.add(file.getFileName().toString());
+                }
+            }
+        }
+        assertTrue(stating.containsAll(List.of("seed-18m-arr-devtools-per-seat.json", "seed-5k-smb-eight-cs-hours.json",
+                "seed-three-year-flat-fee-discount.json")), stating.toString());
+        assertTrue(stating.size() >= 8, stating.toString());
     }
 
     @TestFactory

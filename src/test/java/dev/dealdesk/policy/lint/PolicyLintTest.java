@@ -271,6 +271,16 @@ class PolicyLintTest {
                         "hostile.drl:9:5: error: " + INSERT),
                 Arguments.of("an insert of a second deal", rule("$d : Deal()", "insert($d);"),
                         "hostile.drl:9:5: error: " + INSERT),
+                Arguments.of("a fix of a field the deal lacks", rule("Deal()",
+                                "findings.add(kcontext, \"m\", \"r\");\n    findings.fixTo(kcontext, \"/contract/discount\", 1);"),
+                        "hostile.drl:10:31: error: fix path /contract/discount: the deal has no field there"),
+                Arguments.of("a fix that does not fit its field", rule("Deal()",
+                                "findings.add(kcontext, \"m\", \"r\");\n    findings.fixFill(kcontext, \"/expansionMap\");"),
+                        "hostile.drl:10:33: error: fixFill applies to a string field, but /expansionMap is a array"),
+                Arguments.of("a placeholder text where only certain values fit", rule("Deal()",
+                                "findings.add(kcontext, \"m\", \"r\");\n    findings.fixFill(kcontext, \"/contract/pricingModel\");"),
+                        "hostile.drl:10:33: error: fixFill writes a placeholder text, but /contract/pricingModel holds only"
+                                + " certain values (an enum or a form): state the value with fixTo"),
                 Arguments.of("another package", "package evil;\nimport dev.dealdesk.facts.Deal;\n",
                         "hostile.drl:1:1: error: package must be dealdesk.policy (all rules files share one package), not evil"));
     }
@@ -309,6 +319,22 @@ class PolicyLintTest {
                 then
                 end
                 """.formatted(dialect));
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> DealDesk.builder().rules(copy.directory()).build());
+    }
+
+    @org.junit.jupiter.api.Test
+    void load_fixPathComputedFromAnEntry_isLeftToTheFixAndAccepted() {
+        RulesCopy copy = RulesCopy.of(temp).write("computed.drl", HEADER + """
+                import dev.dealdesk.policy.MapEntry;
+                rule "Computed fix path"
+                    @code("test.computed") @concerns("failure:test") @severity("FLAG") @approver("FINANCE")
+                when
+                    $entry : MapEntry(target.sponsor == null)
+                then
+                    findings.addForEntry(kcontext, $entry, "m", "r");
+                    findings.fixFill(kcontext, "/expansionMap/" + $entry.index() + "/sponsor");
+                end
+                """);
         org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> DealDesk.builder().rules(copy.directory()).build());
     }
 
