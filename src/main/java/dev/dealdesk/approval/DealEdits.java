@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -24,6 +25,9 @@ import java.util.Map;
  * object holds and whether a number is an integer.
  */
 final class DealEdits {
+
+    /** One provider, looked up once: {@code Json.create...} would look it up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final DealSchema schema;
 
@@ -60,11 +64,11 @@ final class DealEdits {
         JsonValue current = at(deal, path);
         JsonValue next = switch (fix.kind()) {
             case AT_LEAST -> current instanceof JsonNumber number && number.bigDecimalValue().compareTo(bound(fix, type)) >= 0
-                    ? current : Json.createValue(bound(fix, type));
+                    ? current : JSON.createValue(bound(fix, type));
             case AT_MOST -> current instanceof JsonNumber number && number.bigDecimalValue().compareTo(bound(fix, type)) <= 0
-                    ? current : Json.createValue(bound(fix, type));
+                    ? current : JSON.createValue(bound(fix, type));
             case TO -> json(fix.value());
-            case FILL -> Json.createValue(placeholder(path));
+            case FILL -> JSON.createValue(placeholder(path));
             case ADD -> current instanceof JsonObject ? current : placeholders(path);
             case ENTRIES -> entries(current, path, (Integer) fix.value());
         };
@@ -107,7 +111,7 @@ final class DealEdits {
      * an enum, a quarter or a date has no placeholder that conforms, so it stays absent.
      */
     private JsonObject placeholders(String path) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JSON.createObjectBuilder();
         for (String member : schema.properties(path)) {
             String child = path + "/" + member;
             if (schema.freeText(child)) {
@@ -118,7 +122,7 @@ final class DealEdits {
     }
 
     private JsonArray entries(JsonValue current, String path, int count) {
-        JsonArrayBuilder entries = Json.createArrayBuilder();
+        JsonArrayBuilder entries = JSON.createArrayBuilder();
         int size = 0;
         if (current instanceof JsonArray array) {
             array.forEach(entries::add);
@@ -141,9 +145,9 @@ final class DealEdits {
             return flag ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Number number) {
-            return Json.createValue(new BigDecimal(number.toString()));
+            return JSON.createValue(new BigDecimal(number.toString()));
         }
-        return Json.createValue(value.toString());
+        return JSON.createValue(value.toString());
     }
 
     /** The value at {@code path}, or {@code null} when it (or an object above it) is absent. */
@@ -175,14 +179,14 @@ final class DealEdits {
             if (entry >= array.size()) {
                 throw new IllegalArgumentException("no entry " + entry + " to change in an array of " + array.size());
             }
-            JsonArrayBuilder changed = Json.createArrayBuilder(array);
+            JsonArrayBuilder changed = JSON.createArrayBuilder(array);
             changed.set(entry, set(array.get(entry), tokens, index + 1, value));
             return changed.build();
         }
         JsonObject object = container instanceof JsonObject existing ? existing : JsonValue.EMPTY_JSON_OBJECT;
         JsonValue child = object.get(token);
         boolean absent = child == null || child.getValueType() == JsonValue.ValueType.NULL;
-        return Json.createObjectBuilder(object)
+        return JSON.createObjectBuilder(object)
                 .add(token, set(absent ? JsonValue.EMPTY_JSON_OBJECT : child, tokens, index + 1, value)).build();
     }
 

@@ -19,6 +19,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,9 @@ import java.util.TreeSet;
  */
 public final class PathFinder {
 
+    /** One provider, looked up once: {@code Json.create...} would look it up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     /** Rounds of applying fixes: each adds what the last decision's findings asked for. */
     private static final int MAX_ROUNDS = 10;
 
@@ -67,7 +71,7 @@ public final class PathFinder {
         if (deal.stage() == Stage.CLOSED_WON) {
             return now;
         }
-        JsonObject atClose = Json.createObjectBuilder(json).add("stage", Stage.CLOSED_WON.name()).build();
+        JsonObject atClose = JSON.createObjectBuilder(json).add("stage", Stage.CLOSED_WON.name()).build();
         try {
             Decision closing = decide(atClose, decision);
             Set<String> flaggedNow = codes(decision, Severity.FLAG);

@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.util.Map;
 
 /**
@@ -14,6 +15,9 @@ import java.util.Map;
  * outcome differs). Stateless.
  */
 public final class WhatIfJson {
+
+    /** One provider, looked up once: {@code Json.create...} would look it up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private WhatIfJson() {
     }
@@ -28,10 +32,10 @@ public final class WhatIfJson {
      * first in log order; the counts and transitions always cover every decision.
      */
     public static JsonObjectBuilder of(WhatIf.Report report, String candidateVersion, int listed) {
-        JsonObjectBuilder segments = Json.createObjectBuilder();
+        JsonObjectBuilder segments = JSON.createObjectBuilder();
         report.bySegment().forEach((segment, matrix) -> segments.add(segment, transitions(matrix)));
-        JsonArrayBuilder changes = Json.createArrayBuilder();
-        JsonArrayBuilder flips = Json.createArrayBuilder();
+        JsonArrayBuilder changes = JSON.createArrayBuilder();
+        JsonArrayBuilder flips = JSON.createArrayBuilder();
         int changesListed = 0;
         int flipsListed = 0;
         for (WhatIf.Change change : report.changes()) {
@@ -39,10 +43,10 @@ public final class WhatIfJson {
             if (changesListed >= listed && (!flip || flipsListed >= listed)) {
                 continue;
             }
-            JsonObject entry = Json.createObjectBuilder().add("line", change.line()).add("decisionId", change.decisionId())
+            JsonObject entry = JSON.createObjectBuilder().add("line", change.line()).add("decisionId", change.decisionId())
                     .add("dealId", change.dealId()).add("segment", change.segment()).add("acv", change.acv())
                     .add("from", change.from()).add("to", change.to())
-                    .add("gained", Json.createArrayBuilder(change.gained())).add("lost", Json.createArrayBuilder(change.lost()))
+                    .add("gained", JSON.createArrayBuilder(change.gained())).add("lost", JSON.createArrayBuilder(change.lost()))
                     .build();
             if (changesListed < listed) {
                 changes.add(entry);
@@ -53,11 +57,11 @@ public final class WhatIfJson {
                 flipsListed++;
             }
         }
-        JsonObjectBuilder gained = Json.createObjectBuilder();
+        JsonObjectBuilder gained = JSON.createObjectBuilder();
         report.gained().forEach(gained::add);
-        JsonObjectBuilder lost = Json.createObjectBuilder();
+        JsonObjectBuilder lost = JSON.createObjectBuilder();
         report.lost().forEach(lost::add);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("candidate", candidateVersion)
                 .add("decisions", report.decisions())
                 .add("transitions", transitions(report.transitions()))
@@ -69,8 +73,8 @@ public final class WhatIfJson {
     }
 
     private static JsonArrayBuilder transitions(Map<String, Map<String, WhatIf.Cell>> matrix) {
-        JsonArrayBuilder cells = Json.createArrayBuilder();
-        matrix.forEach((from, row) -> row.forEach((to, cell) -> cells.add(Json.createObjectBuilder()
+        JsonArrayBuilder cells = JSON.createArrayBuilder();
+        matrix.forEach((from, row) -> row.forEach((to, cell) -> cells.add(JSON.createObjectBuilder()
                 .add("from", from).add("to", to).add("count", cell.count()).add("acv", cell.acv()))));
         return cells;
     }

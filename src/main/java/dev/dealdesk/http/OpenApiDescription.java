@@ -8,6 +8,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,6 +40,9 @@ import java.util.Set;
  */
 public final class OpenApiDescription {
 
+    /** One provider, looked up once: {@code Json.create...} would look it up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private static final String SCHEMAS = "#/components/schemas/";
     private static final String BATCH_RESULT = "BatchResult";
     private static final JsonObject TEMPLATE = template();
@@ -61,19 +65,19 @@ public final class OpenApiDescription {
         taken.add(BATCH_RESULT);
         Map<String, JsonObject> schemas = new LinkedHashMap<>();
         new Converter(taken, schemas).component("Deal", dealSchema);
-        JsonObjectBuilder all = Json.createObjectBuilder();
+        JsonObjectBuilder all = JSON.createObjectBuilder();
         schemas.forEach(all::add);
         template.forEach(all::add);
         all.add(BATCH_RESULT, batchResult(template));
 
-        JsonObjectBuilder components = Json.createObjectBuilder(TEMPLATE.getJsonObject("components")).add("schemas", all);
-        JsonObjectBuilder description = Json.createObjectBuilder(TEMPLATE);
+        JsonObjectBuilder components = JSON.createObjectBuilder(TEMPLATE.getJsonObject("components")).add("schemas", all);
+        JsonObjectBuilder description = JSON.createObjectBuilder(TEMPLATE);
         if (tokenRequired) {
             description.add("paths", unauthorizedAnswered(TEMPLATE.getJsonObject("paths")));
         } else {
             description.remove("security");
             components.remove("securitySchemes");
-            components.add("responses", Json.createObjectBuilder(TEMPLATE.getJsonObject("components")
+            components.add("responses", JSON.createObjectBuilder(TEMPLATE.getJsonObject("components")
                     .getJsonObject("responses")).remove("Unauthorized"));
         }
         return description.add("components", components).build();
@@ -81,11 +85,11 @@ public final class OpenApiDescription {
 
     /** One result of a batch: every member of a decision and of an element error, none required. */
     private static JsonObject batchResult(Map<String, JsonValue> schemas) {
-        JsonObjectBuilder properties = Json.createObjectBuilder();
+        JsonObjectBuilder properties = JSON.createObjectBuilder();
         for (String name : new String[] {"Decision", "ElementError"}) {
             schemas.get(name).asJsonObject().getJsonObject("properties").forEach(properties::add);
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "object")
                 .add("description", "One deal's result in a batch: its decision (the members of Decision), or, for a deal"
                         + " that is not valid or that the policy could not decide, error alone (as in ElementError).")
@@ -96,13 +100,13 @@ public final class OpenApiDescription {
 
     /** {@code paths} with a 401 answer on every operation that does not waive the bearer token. */
     private static JsonObject unauthorizedAnswered(JsonObject paths) {
-        JsonObjectBuilder answered = Json.createObjectBuilder();
+        JsonObjectBuilder answered = JSON.createObjectBuilder();
         paths.forEach((path, item) -> {
-            JsonObjectBuilder members = Json.createObjectBuilder();
+            JsonObjectBuilder members = JSON.createObjectBuilder();
             item.asJsonObject().forEach((name, value) -> members.add(name, !secured(value) ? value
-                    : Json.createObjectBuilder(value.asJsonObject()).add("responses",
-                            Json.createObjectBuilder(value.asJsonObject().getJsonObject("responses")).add("401",
-                                    Json.createObjectBuilder().add("$ref", "#/components/responses/Unauthorized")))
+                    : JSON.createObjectBuilder(value.asJsonObject()).add("responses",
+                            JSON.createObjectBuilder(value.asJsonObject().getJsonObject("responses")).add("401",
+                                    JSON.createObjectBuilder().add("$ref", "#/components/responses/Unauthorized")))
                             .build()));
             answered.add(path, members);
         });
@@ -118,8 +122,8 @@ public final class OpenApiDescription {
     /** Converts a JSON Schema and its objects into component schemas, named apart from {@code taken}. */
     private record Converter(Set<String> taken, Map<String, JsonObject> out) {
 
-        private static final JsonValue NULL = Json.createValue("null");
-        private static final JsonValue OBJECT = Json.createValue("object");
+        private static final JsonValue NULL = JSON.createValue("null");
+        private static final JsonValue OBJECT = JSON.createValue("object");
 
         /** Adds {@code schema} as the component {@code name}, its objects as components of their own. */
         void component(String name, JsonObject schema) {
@@ -133,7 +137,7 @@ public final class OpenApiDescription {
          */
         private JsonObject convert(String owner, String self, JsonObject schema) {
             boolean nullable = schema.get("type") instanceof JsonArray types && types.contains(NULL);
-            JsonObjectBuilder converted = Json.createObjectBuilder();
+            JsonObjectBuilder converted = JSON.createObjectBuilder();
             schema.forEach((keyword, value) -> {
                 switch (keyword) {
                     case "$schema", "$id" -> { }
@@ -150,7 +154,7 @@ public final class OpenApiDescription {
                         }
                     }
                     case "properties" -> {
-                        JsonObjectBuilder properties = Json.createObjectBuilder();
+                        JsonObjectBuilder properties = JSON.createObjectBuilder();
                         value.asJsonObject().forEach((member, subschema) ->
                                 properties.add(member, member(owner, capitalised(member), subschema.asJsonObject())));
                         converted.add("properties", properties);
@@ -173,7 +177,7 @@ public final class OpenApiDescription {
                 component = owner + name + (n == 1 ? "" : Integer.toString(n));
             }
             component(component, schema);
-            return Json.createObjectBuilder().add("$ref", SCHEMAS + component).build();
+            return JSON.createObjectBuilder().add("$ref", SCHEMAS + component).build();
         }
 
         private static JsonValue nonNull(JsonArray types) {
@@ -182,7 +186,7 @@ public final class OpenApiDescription {
         }
 
         private static JsonArray withoutNull(JsonArray values) {
-            JsonArrayBuilder kept = Json.createArrayBuilder();
+            JsonArrayBuilder kept = JSON.createArrayBuilder();
             values.stream().filter(value -> value.getValueType() != JsonValue.ValueType.NULL).forEach(kept::add);
             return kept.build();
         }
@@ -197,7 +201,7 @@ public final class OpenApiDescription {
             if (in == null) {
                 throw new IllegalStateException("resource missing: /openapi.json");
             }
-            return Json.createReader(in).readObject();
+            return JSON.createReader(in).readObject();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read /openapi.json", e);
         }

@@ -3,6 +3,7 @@ package dev.dealdesk.http;
 import dev.dealdesk.json.JsonWriter;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * An error response in the RFC 9457 problem format ({@code application/problem+json}). Never
@@ -16,6 +17,9 @@ import jakarta.json.JsonObjectBuilder;
  */
 record Problem(int status, String type, String title, String detail, String path) {
 
+    /** One provider, looked up once: {@code Json.create...} would look it up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     /** Where every problem type's URI starts; the kinds are listed in the README. */
     static final String TYPES = "https://dealdesk.dev/problems/";
 
@@ -28,7 +32,7 @@ record Problem(int status, String type, String title, String detail, String path
     }
 
     String json() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("type", type)
                 .add("title", title)
                 .add("status", status)

@@ -16,6 +16,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,9 @@ import java.util.Optional;
  * the server underneath: it takes a method, a path and, for deals, the body's bytes.
  */
 final class Routes {
+
+    /** One provider, looked up once: {@code Json.create...} would look it up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** A response to send. */
     record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
@@ -242,11 +246,11 @@ final class Routes {
     /** 200 with the live policy when the engine can do its whole job, else 503 with every reason it cannot. */
     private Response readiness() {
         List<String> reasons = engine.unready();
-        JsonObjectBuilder body = Json.createObjectBuilder();
+        JsonObjectBuilder body = JSON.createObjectBuilder();
         if (reasons.isEmpty()) {
             body.add("status", "ready");
         } else {
-            body.add("status", "unready").add("reasons", Json.createArrayBuilder(reasons));
+            body.add("status", "unready").add("reasons", JSON.createArrayBuilder(reasons));
         }
         body.add("policy", engine.policy().version());
         return Response.json(reasons.isEmpty() ? 200 : 503, JsonWriter.text(body.build()));

@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -34,6 +35,9 @@ import java.util.regex.Pattern;
  */
 public final class CustomFieldsSchema {
 
+    /** One provider, looked up once: {@code Json.create...} would look it up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     /** The file, at the top of a rules directory, that declares a policy's custom fields. */
     public static final String FILE = "custom-fields.schema.json";
 
@@ -43,7 +47,7 @@ public final class CustomFieldsSchema {
     private static final Pattern FIELD_NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,63}");
     /** Names a rule could not read as {@code custom.name}: the map's own properties. */
     private static final Set<String> RESERVED = Set.of("empty", "class", "size", "keySet", "values", "entrySet");
-    private static final JsonObject NO_FIELDS = Json.createObjectBuilder()
+    private static final JsonObject NO_FIELDS = JSON.createObjectBuilder()
             .add("$schema", "https://json-schema.org/draft/2020-12/schema")
             .add("type", "object").add("additionalProperties", false)
             .add("properties", JsonValue.EMPTY_JSON_OBJECT).build();
@@ -116,14 +120,14 @@ public final class CustomFieldsSchema {
 
     private static DealSchema composed(JsonObject document) {
         JsonObject core = DealSchema.deal().document();
-        JsonObjectBuilder custom = Json.createObjectBuilder(document == null ? NO_FIELDS : document)
+        JsonObjectBuilder custom = JSON.createObjectBuilder(document == null ? NO_FIELDS : document)
                 .remove("$schema").remove("$id")
-                .add("type", Json.createArrayBuilder().add("object").add("null"))
+                .add("type", JSON.createArrayBuilder().add("object").add("null"))
                 .add("description", document != null && document.containsKey("description")
                         ? document.getString("description") + " " + DECLARED_IN
                         : DECLARED_IN);
-        JsonObject properties = Json.createObjectBuilder(core.getJsonObject("properties")).add("custom", custom).build();
-        return DealSchema.parse(JsonWriter.text(Json.createObjectBuilder(core).add("properties", properties).build()));
+        JsonObject properties = JSON.createObjectBuilder(core.getJsonObject("properties")).add("custom", custom).build();
+        return DealSchema.parse(JsonWriter.text(JSON.createObjectBuilder(core).add("properties", properties).build()));
     }
 
     /**
@@ -138,7 +142,7 @@ public final class CustomFieldsSchema {
         if (values.isEmpty() && types.isEmpty()) {
             return Map.of();
         }
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         values.forEach((name, value) -> json.add(name, json(name, value)));
         JsonObject object = json.build();
         if (document == null && !object.isEmpty()) {
@@ -173,19 +177,19 @@ public final class CustomFieldsSchema {
             return json;
         }
         if (value instanceof String text) {
-            return Json.createValue(text);
+            return JSON.createValue(text);
         }
         if (value instanceof Boolean flag) {
             return flag ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof LocalDate date) {
-            return Json.createValue(date.toString());
+            return JSON.createValue(date.toString());
         }
         if (value instanceof BigDecimal decimal) {
-            return Json.createValue(decimal);
+            return JSON.createValue(decimal);
         }
         if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
-            return Json.createValue(new BigDecimal(number.toString()));
+            return JSON.createValue(new BigDecimal(number.toString()));
         }
         throw new InvalidDealException(JsonFields.child("/custom", name), "expected a string, number, boolean"
                 + " or date, got " + (value instanceof Number ? "the number " + value : "a Java " + value.getClass().getSimpleName()));

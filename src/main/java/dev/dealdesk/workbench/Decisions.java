@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -23,6 +24,9 @@ import java.util.Set;
  * whole log verified. Thread-safe as its index is.
  */
 final class Decisions {
+
+    /** One provider, looked up once: {@code Json.create...} would look it up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** Matches listed at most by one search. */
     static final int MAX_LIMIT = 500;
@@ -60,13 +64,13 @@ final class Decisions {
                 && (outcome.isEmpty() || entry.outcome().equals(outcome))
                 && (from == null || !day(entry).isBefore(from))
                 && (to == null || !day(entry).isAfter(to)), limit);
-        JsonArrayBuilder shown = Json.createArrayBuilder();
+        JsonArrayBuilder shown = JSON.createArrayBuilder();
         for (LogIndex.Entry entry : found.entries()) {
-            shown.add(Json.createObjectBuilder().add("line", entry.line()).add("decisionId", entry.decisionId())
+            shown.add(JSON.createObjectBuilder().add("line", entry.line()).add("decisionId", entry.decisionId())
                     .add("dealId", entry.dealId()).add("outcome", entry.outcome())
                     .add("evaluatedAt", entry.evaluatedAt().toString()).add("policy", entry.policy()));
         }
-        return Json.createObjectBuilder().add("records", index.records()).add("total", found.total())
+        return JSON.createObjectBuilder().add("records", index.records()).add("total", found.total())
                 .add("decisions", shown).build();
     }
 
@@ -116,10 +120,10 @@ final class Decisions {
         }
         ReceiptCheck.Result result = ReceiptCheck.verify(log, line, line > 1 ? index.line(line - 1) : null, record,
                 index.line(line + 1));
-        JsonArrayBuilder checks = Json.createArrayBuilder();
-        result.checks().forEach(check -> checks.add(Json.createObjectBuilder().add("name", check.name())
+        JsonArrayBuilder checks = JSON.createArrayBuilder();
+        result.checks().forEach(check -> checks.add(JSON.createObjectBuilder().add("name", check.name())
                 .add("passed", check.passed()).add("detail", check.detail())));
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("decisionId", decisionId).add("line", line)
+        JsonObjectBuilder answer = JSON.createObjectBuilder().add("decisionId", decisionId).add("line", line)
                 .add("lines", index.lines()).add("verified", result.verified()).add("checks", checks);
         if (result.record() == null) {
             answer.addNull("receipt");
@@ -133,35 +137,35 @@ final class Decisions {
     JsonObject replay(String decisionId) throws IOException {
         LogIndex.Entry entry = entry(decisionId);
         Replayer.Report report = Replayer.replay(log, record -> record.decisionId().equals(decisionId));
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("decisionId", decisionId).add("line", entry.line())
+        JsonObjectBuilder answer = JSON.createObjectBuilder().add("decisionId", decisionId).add("line", entry.line())
                 .add("policy", entry.policy()).add("recorded", entry.outcome())
                 .add("matched", report.replayed() > 0 && report.matched() == report.replayed());
         report.divergences().stream().filter(divergence -> decisionId.equals(divergence.decisionId())).findFirst()
                 .ifPresentOrElse(divergence -> {
                     answer.add("replayed", divergence.replayed() == null ? "" : divergence.replayed())
-                            .add("added", Json.createArrayBuilder(divergence.added()))
-                            .add("removed", Json.createArrayBuilder(divergence.removed()));
+                            .add("added", JSON.createArrayBuilder(divergence.added()))
+                            .add("removed", JSON.createArrayBuilder(divergence.removed()));
                     if (divergence.error() != null) {
                         answer.add("error", divergence.error());
                     }
-                }, () -> answer.add("replayed", entry.outcome()).add("added", Json.createArrayBuilder())
-                        .add("removed", Json.createArrayBuilder()));
+                }, () -> answer.add("replayed", entry.outcome()).add("added", JSON.createArrayBuilder())
+                        .add("removed", JSON.createArrayBuilder()));
         return answer.build();
     }
 
     /** The whole log verified: {@code intact}, {@code records} and the first problems. */
     JsonObject verifyAll() throws IOException {
         AuditVerifier.Report report = AuditVerifier.verify(log);
-        JsonArrayBuilder problems = Json.createArrayBuilder();
+        JsonArrayBuilder problems = JSON.createArrayBuilder();
         report.problems().stream().limit(50).forEach(problem -> {
-            JsonObjectBuilder json = Json.createObjectBuilder().add("kind", problem.kind().name()).add("line", problem.line())
+            JsonObjectBuilder json = JSON.createObjectBuilder().add("kind", problem.kind().name()).add("line", problem.line())
                     .add("message", problem.message());
             if (problem.decisionId() != null) {
                 json.add("decisionId", problem.decisionId());
             }
             problems.add(json);
         });
-        return Json.createObjectBuilder().add("intact", report.intact()).add("records", report.records())
+        return JSON.createObjectBuilder().add("intact", report.intact()).add("records", report.records())
                 .add("problemCount", report.problems().size()).add("problems", problems).build();
     }
 

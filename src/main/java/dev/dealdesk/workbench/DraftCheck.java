@@ -11,6 +11,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,9 @@ import java.util.stream.Stream;
  * deleted before the answer is given. One check at a time is the caller's to ensure.
  */
 final class DraftCheck {
+
+    /** One provider, looked up once: {@code Json.create...} would look it up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** Changed decisions listed in the answer at most; the counts cover all of them. */
     static final int LISTED = 1_000;
@@ -56,7 +60,7 @@ final class DraftCheck {
         }
         changed.putAll(draft.files());
         texts.putAll(changed);
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("files", files(changed, live));
+        JsonObjectBuilder answer = JSON.createObjectBuilder().add("files", files(changed, live));
         Path folder = Files.createTempDirectory("dealdesk-draft");
         try {
             for (Map.Entry<String, String> file : texts.entrySet()) {
@@ -85,7 +89,7 @@ final class DraftCheck {
                 answer.add("whatIf", WhatIfJson.of(report, version, LISTED)
                         .add("changeCount", report.changes().size())
                         .add("flipCount", report.changes().stream().filter(change -> !change.from().equals(change.to())).count())
-                        .add("errors", Json.createArrayBuilder(report.errors().stream().limit(20).toList()))
+                        .add("errors", JSON.createArrayBuilder(report.errors().stream().limit(20).toList()))
                         .add("errorCount", report.errors().size())
                         .add("millis", millis));
             }
@@ -97,25 +101,25 @@ final class DraftCheck {
 
     /** The files the draft changes, each {@code edited} (a threshold), {@code replaced} or {@code added}. */
     private static JsonArrayBuilder files(Map<String, String> changed, CompiledPolicy live) {
-        JsonArrayBuilder files = Json.createArrayBuilder();
+        JsonArrayBuilder files = JSON.createArrayBuilder();
         changed.forEach((name, text) -> {
             boolean existed = live.source().files().stream().anyMatch(file -> file.path().equals(name));
             String change = !existed ? "added" : name.equals(Thresholds.FILE) ? "edited" : "replaced";
-            files.add(Json.createObjectBuilder().add("name", name).add("change", change).add("text", text));
+            files.add(JSON.createObjectBuilder().add("name", name).add("change", change).add("text", text));
         });
         return files;
     }
 
     private static JsonObject examples(CompiledPolicy candidate, Path examples) throws IOException {
         if (examples == null || !Files.isDirectory(examples)) {
-            return Json.createObjectBuilder().add("configured", false).build();
+            return JSON.createObjectBuilder().add("configured", false).build();
         }
         PolicyTester.Report report = PolicyTester.run(candidate, examples);
-        JsonArrayBuilder failures = Json.createArrayBuilder();
+        JsonArrayBuilder failures = JSON.createArrayBuilder();
         report.results().stream().filter(result -> !result.passed())
-                .forEach(result -> failures.add(Json.createObjectBuilder().add("file", result.file())
+                .forEach(result -> failures.add(JSON.createObjectBuilder().add("file", result.file())
                         .add("explanation", result.explanation())));
-        return Json.createObjectBuilder().add("configured", true).add("directory", examples.toString())
+        return JSON.createObjectBuilder().add("configured", true).add("directory", examples.toString())
                 .add("passed", report.passed()).add("failed", report.failed()).add("failures", failures).build();
     }
 

@@ -10,6 +10,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,9 @@ import java.util.Map;
  */
 final class PolicyOverview {
 
+    /** One provider, looked up once: {@code Json.create...} would look it up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private PolicyOverview() {
     }
 
@@ -33,26 +37,26 @@ final class PolicyOverview {
     static JsonObject of(DealDesk engine, LogIndex index, boolean reading, Path examples) {
         CompiledPolicy live = engine.livePolicy();
         Map<String, Long> fired = index == null ? Map.of() : index.firedIn();
-        JsonArrayBuilder files = Json.createArrayBuilder();
+        JsonArrayBuilder files = JSON.createArrayBuilder();
         for (PolicySource.RuleFile file : live.source().ruleFiles()) {
             List<PolicyRule> rules = live.rules().stream().filter(rule -> rule.file().equals(file.path())).toList();
             if (rules.isEmpty()) {
                 continue;
             }
-            JsonArrayBuilder described = Json.createArrayBuilder();
+            JsonArrayBuilder described = JSON.createArrayBuilder();
             rules.forEach(rule -> described.add(rule(rule, live.metadata(rule), fired.getOrDefault(rule.name(), 0L))));
-            files.add(Json.createObjectBuilder().add("file", file.path()).add("about", about(file.text()))
+            files.add(JSON.createObjectBuilder().add("file", file.path()).add("about", about(file.text()))
                     .add("rules", described));
         }
-        JsonObjectBuilder log = Json.createObjectBuilder().add("present", index != null);
+        JsonObjectBuilder log = JSON.createObjectBuilder().add("present", index != null);
         if (index != null) {
             log.add("records", index.records()).add("unreadable", index.unreadable()).add("reading", reading);
         }
-        JsonObjectBuilder tested = Json.createObjectBuilder().add("configured", examples != null);
+        JsonObjectBuilder tested = JSON.createObjectBuilder().add("configured", examples != null);
         if (examples != null) {
             tested.add("directory", examples.toString());
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("status", PolicyStatusJson.toJson(engine.status()))
                 .add("ruleCount", live.rules().size())
                 .add("files", files)
@@ -63,10 +67,10 @@ final class PolicyOverview {
     }
 
     private static JsonObject rule(PolicyRule rule, RuleMetadata metadata, long firedIn) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("name", rule.name()).add("code", rule.code())
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("name", rule.name()).add("code", rule.code())
                 .add("file", rule.file()).add("line", rule.line()).add("firedIn", firedIn);
         if (metadata != null) {
-            json.add("severity", metadata.severity().name()).add("concerns", Json.createArrayBuilder(metadata.concerns()));
+            json.add("severity", metadata.severity().name()).add("concerns", JSON.createArrayBuilder(metadata.concerns()));
             if (metadata.approver() == null) {
                 json.addNull("approver");
             } else {
@@ -78,15 +82,15 @@ final class PolicyOverview {
 
     /** The thresholds of the live policy's {@code thresholds.drl}, with the file's name; none when it has no such file. */
     private static JsonObject thresholds(CompiledPolicy live) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         String text = live.source().ruleFiles().stream().filter(file -> file.path().equals(Thresholds.FILE))
                 .map(PolicySource.RuleFile::text).findFirst().orElse("");
         for (Thresholds.Threshold threshold : Thresholds.read(text)) {
-            items.add(Json.createObjectBuilder().add("name", threshold.name()).add("type", threshold.type())
+            items.add(JSON.createObjectBuilder().add("name", threshold.name()).add("type", threshold.type())
                     .add("value", threshold.value()).add("comment", threshold.comment()).add("section", threshold.section())
                     .add("line", threshold.line()));
         }
-        return Json.createObjectBuilder().add("file", Thresholds.FILE).add("items", items).build();
+        return JSON.createObjectBuilder().add("file", Thresholds.FILE).add("items", items).build();
     }
 
     /** The comment a rules file opens with, before its {@code package} line: what mechanic or failure mode it encodes. */

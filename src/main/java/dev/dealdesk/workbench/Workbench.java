@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.dealdesk.DealDesk;
 import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import dev.dealdesk.facts.InvalidDealException;
 import dev.dealdesk.json.StrictJson;
 import jakarta.json.JsonObject;
@@ -34,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * Thread-safe.
  */
 public final class Workbench {
+
+    /** One provider, looked up once: {@code Json.create...} would look it up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Logger LOG = LoggerFactory.getLogger(Workbench.class);
 
@@ -195,7 +199,7 @@ public final class Workbench {
 
     private JsonObject liveFile(String name) {
         return engine.livePolicy().source().files().stream().filter(file -> file.path().equals(name)).findFirst()
-                .map(file -> Json.createObjectBuilder().add("name", file.path()).add("text", file.text()).build())
+                .map(file -> JSON.createObjectBuilder().add("name", file.path()).add("text", file.text()).build())
                 .orElseThrow(() -> Refusal.notFound("the live policy has no file " + name));
     }
 
