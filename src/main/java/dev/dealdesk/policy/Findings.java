@@ -38,11 +38,11 @@ public final class Findings {
 
     /** Severity, then code, then expansion-map entry, then rule name, then message. */
     private static final Comparator<Reported> ORDER = Comparator
-            .comparing((Reported reported) -> reported.finding().severity())
-            .thenComparing(reported -> reported.finding().code())
+            .comparing(Reported::severity)
+            .thenComparing(reported -> reported.rule().code())
             .thenComparingInt(Reported::entry)
-            .thenComparing(reported -> reported.finding().rule())
-            .thenComparing(reported -> reported.finding().message());
+            .thenComparing(Reported::name)
+            .thenComparing(Reported::message);
 
     private final Map<String, RuleMetadata> rules;
     private final Stage stage;
@@ -124,7 +124,7 @@ public final class Findings {
             throw new IllegalStateException("rule \"" + rule.getRule().getName() + "\" states a fix before reporting"
                     + " its finding: call findings.add first, then the fix");
         }
-        reported.get(reported.size() - 1).fixes().add(fix);
+        reported.get(reported.size() - 1).fixes.add(fix);
     }
 
     /** The model the rules named; the policy must name exactly one. */
@@ -137,7 +137,7 @@ public final class Findings {
 
     /** Everything reported, in the decision's order. */
     public List<Finding> sorted() {
-        return reported.stream().sorted(ORDER).map(Reported::withFixes).toList();
+        return reported.stream().sorted(ORDER).map(Reported::finding).toList();
     }
 
     private void report(RuleContext context, int entry, String message, String remedy, Object[] evidence) {
@@ -150,9 +150,7 @@ public final class Findings {
         if (remedy == null && severity != Severity.INFO) {
             throw new IllegalArgumentException("rule \"" + name + "\" reported a " + severity + " finding without a remedy");
         }
-        Finding finding = new Finding(rule.code(), severity, rule.concerns(), message, evidence(name, evidence), remedy,
-                severity == Severity.INFO ? null : rule.approver(), name, List.of());
-        reported.add(new Reported(finding, entry, new ArrayList<>()));
+        reported.add(new Reported(rule, name, severity, message, remedy, evidence(name, evidence), entry));
         lastMatch = context.getMatch();
     }
 
@@ -184,11 +182,51 @@ public final class Findings {
                 + value.getClass().getSimpleName());
     }
 
-    private record Reported(Finding finding, int entry, List<Fix> fixes) {
+    /** What a rule reported, made into its {@link Finding} once, when the decision is put together. */
+    private static final class Reported {
+        private final RuleMetadata rule;
+        private final String name;
+        private final Severity severity;
+        private final String message;
+        private final String remedy;
+        private final Map<String, Object> evidence;
+        private final int entry;
+        private final List<Fix> fixes = new ArrayList<>(2);
 
-        Finding withFixes() {
-            return fixes.isEmpty() ? finding : new Finding(finding.code(), finding.severity(), finding.concerns(),
-                    finding.message(), finding.evidence(), finding.remedy(), finding.approver(), finding.rule(), fixes);
+        Reported(RuleMetadata rule, String name, Severity severity, String message, String remedy,
+                 Map<String, Object> evidence, int entry) {
+            this.rule = rule;
+            this.name = name;
+            this.severity = severity;
+            this.message = message;
+            this.remedy = remedy;
+            this.evidence = evidence;
+            this.entry = entry;
+        }
+
+        RuleMetadata rule() {
+            return rule;
+        }
+
+        String name() {
+            return name;
+        }
+
+        Severity severity() {
+            return severity;
+        }
+
+        String message() {
+            return message;
+        }
+
+        int entry() {
+            return entry;
+        }
+
+        Finding finding() {
+            return new Finding(rule.code(), severity, rule.concerns(), message, evidence, remedy,
+                    severity == Severity.INFO ? null : rule.approver(), name, fixes);
         }
     }
 }
