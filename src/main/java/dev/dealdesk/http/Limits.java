@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * What one client, slow or hostile, can hold or cost the service. The body size limit and the
  * number of workers are {@link DecisionService.Options}; these are fixed. The memory bounds are
- * sized for the launcher's 128 MB heap and the default 1 MiB body limit: a body's parsed JSON tree
+ * sized for the launcher's 256 MB heap (the workbench's log index and a draft's what-if share it) and the default 1 MiB body limit: a body's parsed JSON tree
  * can take some 50 times the body, so one large body is parsed at a time, and each of the other
  * workers parses at most a small one.
  */

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The workbench's interactive speed, against {@code ./dealdesk serve} (the launcher's 128 MB heap)
+ * The workbench's interactive speed, against {@code ./dealdesk serve} (the launcher's 256 MB heap)
  * on an audit log of 100,000 generated decisions: how long a page's first view takes (the page,
  * its styles and scripts, and the policy overview, fetched one after another as a browser's first
  * visit asks for them), just after the service starts and then as a median of several, and how long

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ./dealdesk serve}, with the launcher's 128 MB heap, under clients that post the costliest
+ * {@code ./dealdesk serve}, with the launcher's 256 MB heap, under clients that post the costliest
  * bodies the limits allow, side by side and without pause: bodies at the size limit whose parsed
  * trees take some 50 times their size, small ones of the same shape, and batches of the largest
  * decisions. It must not run out of memory, and afterwards must still answer its probes and decide
