@@ -79,7 +79,7 @@ final class Thresholds {
         values.forEach((name, value) -> {
             if (!NUMBER.matcher(value).matches()) {
                 throw Refusal.badInput("invalid-draft", pointer(name),
-                        "expected a number such as 15000, 15_000 or 0.5, got \"" + value + "\"");
+                        "expected a number: digits, with _ between digits and one decimal point allowed, got \"" + value + "\"");
             }
         });
         String[] lines = text.split("\n", -1);
