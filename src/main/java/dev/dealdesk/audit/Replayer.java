@@ -109,9 +109,12 @@ public final class Replayer {
     private static Set<String> referencedAsPrevious(Path log) throws IOException {
         Set<String> ids = new HashSet<>();
         AuditRecord.readLines(log, line -> {
+            if (!line.complete() || line.bytes() == null) {
+                return; // a torn or over-long line is no record; the replay itself reports it
+            }
             String text = new String(line.bytes(), StandardCharsets.UTF_8);
             Matcher named = PREVIOUS.matcher(text);
-            if (line.complete() && text.contains("\"reapproval\"") && named.find()) {
+            if (text.contains("\"reapproval\"") && named.find()) {
                 ids.add(named.group(1));
             }
         });
