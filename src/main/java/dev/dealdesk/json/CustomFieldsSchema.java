@@ -54,7 +54,7 @@ public final class CustomFieldsSchema {
     private static final String DECLARED_IN = "Custom fields, declared by the policy in rules/" + FILE + ".";
 
     /** A policy without {@value #FILE}: its deals may hold no custom field. */
-    public static final CustomFieldsSchema NONE = new CustomFieldsSchema(null, Map.of());
+    public static final CustomFieldsSchema NONE = new CustomFieldsSchema(null, DealSchema.parse(JsonWriter.text(NO_FIELDS)), Map.of());
 
 
     private final JsonObject document;
@@ -62,9 +62,9 @@ public final class CustomFieldsSchema {
     private final Map<String, String> types;
     private final DealSchema dealSchema;
 
-    private CustomFieldsSchema(JsonObject document, Map<String, String> types) {
+    private CustomFieldsSchema(JsonObject document, DealSchema schema, Map<String, String> types) {
         this.document = document;
-        this.schema = DealSchema.parse(JsonWriter.text(document == null ? NO_FIELDS : document));
+        this.schema = schema;
         this.types = types;
         this.dealSchema = composed(document);
     }
@@ -102,7 +102,7 @@ public final class CustomFieldsSchema {
             }
             types.put(name, type);
         }
-        return new CustomFieldsSchema(document, Collections.unmodifiableMap(types));
+        return new CustomFieldsSchema(document, loaded, Collections.unmodifiableMap(types));
     }
 
     /** The declared fields and their types ({@code number}, {@code integer}, {@code string}, {@code date}, {@code boolean}), in declared order. */
