@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * What a candidate policy would have decided on every logged deal: the outcome transitions with
@@ -77,11 +78,36 @@ public final class WhatIf {
     private static final int IN_FLIGHT_PER_WORKER = 4;
 
     /**
+     * A line of the log to compare, and what an index of the log already read of it: its summary
+     * without the deal ({@link LoggedDecision#summary}), or {@code null} to read the whole line.
+     */
+    public record Logged(JsonLines.Line line, LoggedDecision known) {
+    }
+
+    /** The log's whole lines, handed over in log order. */
+    @FunctionalInterface
+    public interface Source {
+        void forEach(Consumer<Logged> sink) throws IOException;
+    }
+
+    /**
+     * Decides every deal of the audit log at {@code log} again under {@code candidate}, reading each
+     * record in one pass. See {@link #run(Source, CompiledPolicy)}.
+     */
+    public static Report run(Path log, CompiledPolicy candidate) throws IOException {
+        return run(sink -> AuditRecord.readLines(log, line -> {
+            if (line.complete()) {
+                sink.accept(new Logged(line, null));
+            }
+        }), candidate);
+    }
+
+    /**
      * Decides every logged deal again under {@code candidate}, on every core, and compares. Records
      * are read as JSON and decided; their canonical form and chain are {@code verify}'s to check,
      * not this estimate's. The result is the same whatever the number of cores: compared in log order.
      */
-    public static Report run(Path log, CompiledPolicy candidate) throws IOException {
+    public static Report run(Source log, CompiledPolicy candidate) throws IOException {
         Tally tally = new Tally();
         int workers = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
@@ -91,11 +117,8 @@ public final class WhatIf {
         });
         ArrayDeque<Future<List<Compared>>> inFlight = new ArrayDeque<>();
         try {
-            List<JsonLines.Line> chunk = new ArrayList<>(CHUNK);
-            AuditRecord.readLines(log, line -> {
-                if (!line.complete()) {
-                    return;
-                }
+            List<Logged> chunk = new ArrayList<>(CHUNK);
+            log.forEach(line -> {
                 chunk.add(line);
                 if (chunk.size() == CHUNK) {
                     submit(pool, candidate, List.copyOf(chunk), inFlight, workers, tally);
@@ -112,7 +135,7 @@ public final class WhatIf {
         return tally.report();
     }
 
-    private static void submit(ExecutorService pool, CompiledPolicy candidate, List<JsonLines.Line> lines,
+    private static void submit(ExecutorService pool, CompiledPolicy candidate, List<Logged> lines,
                                ArrayDeque<Future<List<Compared>>> inFlight, int workers, Tally tally) {
         if (lines.isEmpty()) {
             return;
@@ -139,17 +162,18 @@ public final class WhatIf {
                             String to, List<String> before, List<String> after, String error) {
     }
 
-    private static Compared compare(JsonLines.Line line, CompiledPolicy candidate) {
-        if (line.bytes() == null) {
+    private static Compared compare(Logged logged, CompiledPolicy candidate) {
+        JsonLines.Line line = logged.line();
+        if (line.tooLong()) {
             return new Compared(line.number(), null, null, null, null, null, null, null, null,
                     "line " + line.number() + ": " + line.length() + " bytes, longer than any record");
         }
         try {
-            LoggedDecision logged = LoggedDecision.read(line.bytes());
-            Deal deal = DealJson.read(logged.deal(), "/deal");
-            Decision decision = candidate.decide(deal, logged.decisionId(), Instant.EPOCH);
-            return new Compared(line.number(), logged.decisionId(), deal.dealId(), deal.segment().name(),
-                    BigDecimal.valueOf(deal.acv()), logged.outcome(), decision.outcome().name(), logged.codes(), decision.codes(), null);
+            LoggedDecision record = logged.known() == null ? LoggedDecision.read(line.bytes()) : logged.known().withDealOf(line.bytes());
+            Deal deal = DealJson.read(record.deal(), "/deal");
+            Decision decision = candidate.decide(deal, record.decisionId(), Instant.EPOCH);
+            return new Compared(line.number(), record.decisionId(), deal.dealId(), deal.segment().name(),
+                    BigDecimal.valueOf(deal.acv()), record.outcome(), decision.outcome().name(), record.codes(), decision.codes(), null);
         } catch (IllegalArgumentException | InvalidDealException | EvaluationException e) {
             return new Compared(line.number(), null, null, null, null, null, null, null, null,
                     "line " + line.number() + ": " + e.getMessage());

@@ -43,11 +43,11 @@ final class DraftCheck {
      * {@code files} (those the draft changes, with their text, to download), and once it compiles its
      * {@code version}, {@code examples} and {@code whatIf}.
      *
-     * @param log      the audit log what-if reads, or {@code null} for none
+     * @param log      the logged decisions what-if reads, or {@code null} for none
      * @param examples the golden examples, or {@code null} for none
      * @throws Refusal when a threshold edit names no threshold or is not a number
      */
-    static JsonObject run(Draft draft, CompiledPolicy live, Path log, Path examples) throws IOException {
+    static JsonObject run(Draft draft, CompiledPolicy live, WhatIf.Source log, Path examples) throws IOException {
         Map<String, String> texts = new LinkedHashMap<>();
         live.source().files().forEach(file -> texts.put(file.path(), file.text()));
         Map<String, String> changed = new LinkedHashMap<>();

@@ -1,14 +1,17 @@
 package dev.dealdesk.workbench;
 
+import dev.dealdesk.audit.LoggedDecision;
+import dev.dealdesk.audit.WhatIf;
 import dev.dealdesk.json.JsonLines;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,13 +28,19 @@ import java.util.function.Predicate;
  * What the workbench needs to know of the audit log, read once and then only as it grows: for each
  * record its line, decision id, deal id, outcome, time and policy version, and for each rule how
  * many logged decisions it fired in. Only whole lines are read; a log that shrank (replaced) is read
- * again from its start. Records are read by {@link EntryReader}; proving them unaltered is
+ * again from its start. Records are read by {@link LoggedDecision#summary}; proving them unaltered is
  * {@link dev.dealdesk.audit.ReceiptCheck}'s and the verifier's work. Thread-safe: one thread reads the log at a time, and the index may be asked while it does.
  */
 final class LogIndex {
 
-    /** One logged decision. */
-    record Entry(long line, String decisionId, String dealId, String outcome, Instant evaluatedAt, String policy) {
+    /** One logged decision, with its finding codes in order. */
+    record Entry(long line, String decisionId, String dealId, String outcome, Instant evaluatedAt, String policy,
+                 List<String> codes) {
+
+        /** What a what-if needs of it besides the deal. */
+        LoggedDecision summary() {
+            return new LoggedDecision(decisionId, evaluatedAt.toString(), policy, dealId, null, outcome, codes, Set.of());
+        }
     }
 
     /** Matches, newest first: at most the limit asked for, and how many there are in all. */
@@ -44,8 +53,8 @@ final class LogIndex {
     private final Path log;
     private final List<Entry> entries = new ArrayList<>();
     private final Map<String, Long> firedIn = new HashMap<>();
-    /** Used only while reading. */
-    private final EntryReader reader = new EntryReader();
+    /** One instance of each recurring text (outcomes, policy versions, codes, rule names); used only while reading. */
+    private final Map<String, String> texts = new HashMap<>();
     /** Held while the log is read: one reader at a time. */
     private final ReentrantLock reading = new ReentrantLock();
     /** Where each line starts; one more entry marks where the next line will. */
@@ -118,7 +127,7 @@ final class LogIndex {
     private void add(long end, JsonLines.Line line) {
         Set<String> rules = new HashSet<>();
         long number = lines() + 1;
-        Entry entry = line.tooLong() ? null : reader.read(number, line.bytes(), rules);
+        Entry entry = line.tooLong() ? null : entry(number, line.bytes(), rules);
         synchronized (this) {
             if (lines + 2 > starts.length) {
                 starts = Arrays.copyOf(starts, starts.length * 2);
@@ -132,6 +141,65 @@ final class LogIndex {
                 rules.forEach(rule -> firedIn.merge(rule, 1L, Long::sum));
             }
         }
+    }
+
+    /** The entry of one record line, adding the rules its findings name to {@code rules}; {@code null} when it is not a record. */
+    private Entry entry(long number, byte[] bytes, Set<String> rules) {
+        try {
+            LoggedDecision record = LoggedDecision.summary(bytes);
+            if (record.evaluatedAt() == null || record.policy() == null) {
+                return null;
+            }
+            record.rules().forEach(rule -> rules.add(shared(rule)));
+            return new Entry(number, record.decisionId(), record.dealId() == null ? "" : record.dealId(), shared(record.outcome()),
+                    Instant.parse(record.evaluatedAt()), shared(record.policy()),
+                    record.codes().stream().map(this::shared).toList());
+        } catch (IllegalArgumentException | DateTimeException e) {
+            return null;
+        }
+    }
+
+    private String shared(String text) {
+        return texts.computeIfAbsent(text, t -> t);
+    }
+
+    /**
+     * The log's whole lines as {@link WhatIf} reads them, as far as the index has read: each record
+     * with the summary the index keeps of it, so only its deal is read again; any other line whole,
+     * for what-if to report as the command line does.
+     */
+    WhatIf.Source whatIfSource() {
+        return sink -> {
+            long count;
+            long[] at;
+            List<Entry> known;
+            synchronized (this) {
+                count = lines;
+                at = Arrays.copyOf(starts, lines + 1);
+                known = List.copyOf(entries);
+            }
+            try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
+                int next = 0;
+                for (int number = 1; number <= count; number++) {
+                    Entry entry = next < known.size() && known.get(next).line() == number ? known.get(next++) : null;
+                    long start = at[number - 1];
+                    long length = at[number] - 1 - start;
+                    byte[] bytes = length > MAX_LINE ? null : read(channel, start, (int) length);
+                    sink.accept(new WhatIf.Logged(new JsonLines.Line(number, start, bytes, length, true),
+                            entry == null ? null : entry.summary()));
+                }
+            }
+        };
+    }
+
+    private static byte[] read(FileChannel channel, long start, int length) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(length);
+        while (bytes.hasRemaining()) {
+            if (channel.read(bytes, start + bytes.position()) < 0) {
+                throw new IOException("the audit log is shorter than it was read to be");
+            }
+        }
+        return bytes.array();
     }
 
     synchronized long records() {
@@ -193,11 +261,8 @@ final class LogIndex {
         if (end - start > MAX_LINE) {
             return null;
         }
-        byte[] bytes = new byte[(int) (end - start)];
-        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-            file.seek(start);
-            file.readFully(bytes);
+        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
+            return read(channel, start, (int) (end - start));
         }
-        return bytes;
     }
 }

@@ -158,7 +158,12 @@ public final class Workbench {
         }
         if (path.equals(API + "drafts")) {
             Draft draft = Draft.read(body);
-            return Answer.json(alone(() -> DraftCheck.run(draft, engine.livePolicy(), log, examples)));
+            return Answer.json(alone(() -> {
+                if (index != null) {
+                    index.refresh();
+                }
+                return DraftCheck.run(draft, engine.livePolicy(), index == null ? null : index.whatIfSource(), examples);
+            }));
         }
         String decisionId = path.substring(DECISIONS.length() + 1, path.length() - REPLAY.length());
         emptyObject(body);
