@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,6 +101,30 @@ public final class Replayer {
             }
         });
         return new Report(counts[0], counts[1], List.copyOf(divergences));
+    }
+
+    /**
+     * Replays the one record on line {@code number} of {@code log}, whose bytes are {@code line}, as
+     * {@link #replay(Path, Predicate)} replays it, without reading the rest of the log: {@code earlier}
+     * gives the record of a decision id when the log holds one before this line (the previous
+     * decision a re-approval names), or {@code null}.
+     */
+    public static Report replay(Path log, long number, byte[] line, Function<String, AuditRecord> earlier) {
+        AuditRecord record;
+        try {
+            record = AuditRecord.parse(line);
+        } catch (AuditFormatException e) {
+            return new Report(0, 0, List.of(new Divergence(number, null, null, null, null, List.of(), List.of(),
+                    "not a record: " + e.getMessage())));
+        }
+        Map<String, JsonObject> previous = new HashMap<>();
+        JsonObject reapproval = record.decision().getJsonObject("reapproval");
+        AuditRecord before = reapproval == null ? null : earlier.apply(reapproval.getString("previousDecisionId"));
+        if (before != null) {
+            previous.put(before.decisionId(), before.asPreviousDecision());
+        }
+        Divergence divergence = replay(number, record, PolicySnapshots.beside(log), new HashMap<>(), previous);
+        return new Report(1, divergence == null ? 1 : 0, divergence == null ? List.of() : List.of(divergence));
     }
 
     /**

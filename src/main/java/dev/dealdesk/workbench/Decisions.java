@@ -1,5 +1,7 @@
 package dev.dealdesk.workbench;
 
+import dev.dealdesk.audit.AuditFormatException;
+import dev.dealdesk.audit.AuditRecord;
 import dev.dealdesk.audit.AuditVerifier;
 import dev.dealdesk.audit.ReceiptCheck;
 import dev.dealdesk.audit.Replayer;
@@ -10,6 +12,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -136,7 +139,11 @@ final class Decisions {
     /** {@code decisionId} decided again under the policy its record names: whether the replay matches, and what differs. */
     JsonObject replay(String decisionId) throws IOException {
         LogIndex.Entry entry = entry(decisionId);
-        Replayer.Report report = Replayer.replay(log, record -> record.decisionId().equals(decisionId));
+        byte[] record = index.line(entry.line());
+        if (record == null) {
+            throw Refusal.notFound("line " + entry.line() + " of the audit log cannot be read again");
+        }
+        Replayer.Report report = Replayer.replay(log, entry.line(), record, previous -> earlier(previous, entry.line()));
         JsonObjectBuilder answer = JSON.createObjectBuilder().add("decisionId", decisionId).add("line", entry.line())
                 .add("policy", entry.policy()).add("recorded", entry.outcome())
                 .add("matched", report.replayed() > 0 && report.matched() == report.replayed());
@@ -151,6 +158,19 @@ final class Decisions {
                 }, () -> answer.add("replayed", entry.outcome()).add("added", JSON.createArrayBuilder())
                         .add("removed", JSON.createArrayBuilder()));
         return answer.build();
+    }
+
+    /** The record of {@code decisionId} when the log holds it before line {@code line}, or {@code null}. */
+    private AuditRecord earlier(String decisionId, long line) {
+        try {
+            LogIndex.Entry entry = index.find(decisionId, line).orElse(null);
+            byte[] record = entry == null ? null : index.line(entry.line());
+            return record == null ? null : AuditRecord.parse(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (AuditFormatException e) {
+            return null;
+        }
     }
 
     /** The whole log verified: {@code intact}, {@code records} and the first problems. */

@@ -233,9 +233,14 @@ final class LogIndex {
     }
 
     /** The record of {@code decisionId}; the newest when a log holds it twice. */
-    synchronized Optional<Entry> find(String decisionId) {
+    Optional<Entry> find(String decisionId) {
+        return find(decisionId, Long.MAX_VALUE);
+    }
+
+    /** The record of {@code decisionId} on a line before {@code line}; the newest when a log holds it twice. */
+    synchronized Optional<Entry> find(String decisionId, long line) {
         for (int i = entries.size() - 1; i >= 0; i--) {
-            if (entries.get(i).decisionId().equals(decisionId)) {
+            if (entries.get(i).line() < line && entries.get(i).decisionId().equals(decisionId)) {
                 return Optional.of(entries.get(i));
             }
         }
