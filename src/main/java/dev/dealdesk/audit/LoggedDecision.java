@@ -50,7 +50,10 @@ public record LoggedDecision(String decisionId, String evaluatedAt, String polic
         return read(line, false);
     }
 
-    /** This summary with the deal read from its record's {@code line}, which reads no further than the deal. */
+    /**
+     * This summary with the deal read from its record's {@code line}, read no further than the deal:
+     * records are written in canonical member order, so the deal is their first member.
+     */
     public LoggedDecision withDealOf(byte[] line) {
         try (JsonParser parser = parser(line)) {
             expect(parser.next(), JsonParser.Event.START_OBJECT);
