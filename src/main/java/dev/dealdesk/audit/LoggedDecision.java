@@ -92,13 +92,12 @@ public record LoggedDecision(String decisionId, String evaluatedAt, String polic
                     case "evaluatedAt" -> evaluatedAt = text(parser, value);
                     case "policy" -> policy = stringMember(parser, value, "version");
                     case "deal" -> {
+                        expect(value, JsonParser.Event.START_OBJECT);
                         dealFound = true;
                         if (withDeal) {
-                            expect(value, JsonParser.Event.START_OBJECT);
                             deal = parser.getObject();
                             dealId = deal.get("dealId") instanceof JsonString id ? id.getString() : null;
                         } else {
-                            expect(value, JsonParser.Event.START_OBJECT);
                             dealId = stringMember(parser, value, "dealId");
                         }
                     }
