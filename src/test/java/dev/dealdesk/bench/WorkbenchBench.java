@@ -84,10 +84,11 @@ final class WorkbenchBench {
             for (int i = 0; i < 7; i++) {
                 views.add(firstView(client, base));
             }
-            String draft = "{\"thresholds\": {\"minimumLandAcvSmb\": 10000}}";
             List<Double> drafts = new ArrayList<>();
             List<Double> whatIfs = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
+                // Each draft is a change of its own, as an analyst tries one value after another.
+                String draft = "{\"thresholds\": {\"minimumLandAcvSmb\": " + (10_000 + i * 500) + "}}";
                 long start = System.nanoTime();
                 HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(base + "/v1/workbench/drafts"))
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(draft)).build(),
