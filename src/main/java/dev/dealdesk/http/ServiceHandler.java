@@ -86,8 +86,12 @@ final class ServiceHandler extends Handler.Abstract {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
             send(response, callback, Routes.problem(Problem.of(503, "shutting-down", "The service is stopping",
                     "send the request again to another instance or after the restart")));
-        } else if (!Routes.isOpen(method, path) && !access.authorized(request.getHeaders())) {
+        } else if (!Routes.isOpen(method, path) && !access.authorized(method, request.getHeaders())) {
             send(response, callback, routes.unauthorized(method, path));
+        } else if (WorkbenchRoutes.isSignOut(method, path)) {
+            // The session ends on the service here; the answer ends it in the browser.
+            access.signOut(request.getHeaders());
+            send(response, callback, WorkbenchRoutes.signedOut());
         } else if (!Routes.takesBody(method, path)) {
             String query = request.getHttpURI().getQuery();
             send(response, callback, answer(() -> routes.handle(method, path, query)));

@@ -3,16 +3,27 @@ package dev.dealdesk.http;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 
 /**
  * Who may use the service when it has a token: a client that sends it as {@code Authorization:
- * Bearer <token>}, or a browser that signed in to the workbench and holds it in the session cookie
- * (HttpOnly, SameSite=Strict, Path=/; a browser cannot send a bearer header when it opens a page).
- * Every comparison takes the same time however much of the token is right. Thread-safe.
+ * Bearer <token>}, or a browser that signed in to the workbench with it. Signing in starts a session:
+ * the browser holds a random session id in a cookie (HttpOnly, SameSite=Strict, Path=/; a browser
+ * cannot send a bearer header when it opens a page), never the token, and signing out ends the
+ * session on the service. A session lasts {@link #SESSION_HOURS} hours at most and ends when the
+ * service stops. A request the cookie authorises that changes something must come from the
+ * service's own pages: when it names an {@code Origin}, that origin's host is the request's
+ * {@code Host}. Every comparison with the token takes the same time however much of it is right.
+ * Thread-safe.
  */
 final class WorkbenchAccess {
 
@@ -20,8 +31,15 @@ final class WorkbenchAccess {
     static final String COOKIE = "dealdesk_session";
     /** Where the workbench's sign-in form posts. */
     static final String SIGN_IN = "/workbench/sign-in";
+    /** How long a session lasts at most. */
+    static final int SESSION_HOURS = 12;
+    /** Sessions kept at most: signing in past it ends the oldest. */
+    private static final int MAX_SESSIONS = 1_000;
 
     private final byte[] token;
+    private final SecureRandom random = new SecureRandom();
+    /** Each open session's id and when it ends, oldest first. */
+    private final Map<String, Instant> sessions = new LinkedHashMap<>();
 
     /** @param token the token clients must send, or {@code null} when everything is open */
     WorkbenchAccess(byte[] token) {
@@ -32,8 +50,11 @@ final class WorkbenchAccess {
         return token != null;
     }
 
-    /** Whether the request carries the token, in its bearer header or its session cookie. */
-    boolean authorized(HttpFields headers) {
+    /**
+     * Whether the request carries the token in its bearer header, or the id of an open session in its
+     * cookie (for a request that changes something, only from the service's own origin).
+     */
+    boolean authorized(String method, HttpFields headers) {
         if (token == null) {
             return true;
         }
@@ -42,21 +63,13 @@ final class WorkbenchAccess {
                 && MessageDigest.isEqual(header.substring(7).strip().getBytes(StandardCharsets.UTF_8), token)) {
             return true;
         }
-        boolean found = false;
-        for (HttpField field : headers.getFields(HttpHeader.COOKIE)) {
-            for (String cookie : field.getValue().split(";")) {
-                String pair = cookie.strip();
-                if (pair.startsWith(COOKIE + "=")) {
-                    found |= MessageDigest.isEqual(decode(pair.substring(COOKIE.length() + 1)), token);
-                }
-            }
-        }
-        return found;
+        String session = session(headers);
+        return session != null && open(session) && (method.equals("GET") || method.equals("HEAD") || sameOrigin(headers));
     }
 
     /**
-     * The token posted by the sign-in form ({@code token=...}, form-encoded) if it is the right one,
-     * else {@code null}.
+     * A new session's Set-Cookie value when the sign-in form posted ({@code token=...}, form-encoded)
+     * the right token, else {@code null}.
      */
     String signIn(byte[] form) {
         String posted = null;
@@ -69,26 +82,68 @@ final class WorkbenchAccess {
                 }
             }
         }
-        return posted != null && token != null && MessageDigest.isEqual(posted.getBytes(StandardCharsets.UTF_8), token)
-                ? posted : null;
+        if (posted == null || token == null || !MessageDigest.isEqual(posted.getBytes(StandardCharsets.UTF_8), token)) {
+            return null;
+        }
+        byte[] id = new byte[32];
+        random.nextBytes(id);
+        String session = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        synchronized (sessions) {
+            Instant now = Instant.now();
+            sessions.values().removeIf(ends -> !ends.isAfter(now));
+            if (sessions.size() >= MAX_SESSIONS) {
+                sessions.remove(sessions.keySet().iterator().next());
+            }
+            sessions.put(session, now.plus(Duration.ofHours(SESSION_HOURS)));
+        }
+        return COOKIE + "=" + session + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + SESSION_HOURS * 3600;
     }
 
-    /** The Set-Cookie value that keeps {@code token} for the browser's session. */
-    static String sessionCookie(String token) {
-        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(token.getBytes(StandardCharsets.UTF_8));
-        return COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Strict";
+    /** Ends the session the request's cookie names, if any. */
+    void signOut(HttpFields headers) {
+        String session = session(headers);
+        if (session != null) {
+            synchronized (sessions) {
+                sessions.remove(session);
+            }
+        }
     }
 
-    /** The Set-Cookie value that ends the session. */
+    /** The Set-Cookie value that ends the session in the browser. */
     static String endedCookie() {
         return COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
     }
 
-    private static byte[] decode(String value) {
+    private boolean open(String session) {
+        synchronized (sessions) {
+            Instant ends = sessions.get(session);
+            return ends != null && ends.isAfter(Instant.now());
+        }
+    }
+
+    /** The session id of the request's cookie, or {@code null}. */
+    private static String session(HttpFields headers) {
+        for (HttpField field : headers.getFields(HttpHeader.COOKIE)) {
+            for (String cookie : field.getValue().split(";")) {
+                String pair = cookie.strip();
+                if (pair.startsWith(COOKIE + "=")) {
+                    return pair.substring(COOKIE.length() + 1);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether the request names no {@code Origin}, or one whose host and port are the request's {@code Host}. */
+    private static boolean sameOrigin(HttpFields headers) {
+        String origin = headers.get(HttpHeader.ORIGIN);
+        if (origin == null) {
+            return true;
+        }
         try {
-            return Base64.getUrlDecoder().decode(value);
+            return URI.create(origin).getRawAuthority() != null && URI.create(origin).getRawAuthority().equals(headers.get(HttpHeader.HOST));
         } catch (IllegalArgumentException e) {
-            return new byte[0];
+            return false;
         }
     }
 }

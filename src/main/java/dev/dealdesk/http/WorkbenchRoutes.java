@@ -37,6 +37,15 @@ final class WorkbenchRoutes {
         return method.equals("POST") && (path.equals(WorkbenchAccess.SIGN_IN) || path.equals(SIGN_OUT));
     }
 
+    static boolean isSignOut(String method, String path) {
+        return method.equals("POST") && path.equals(SIGN_OUT);
+    }
+
+    /** The answer to signing out: back to the workbench, the session's cookie ended. */
+    static Routes.Response signedOut() {
+        return seeOther(WorkbenchAccess.endedCookie());
+    }
+
     /** Whether a post to {@code path} is a form a page posts, rather than JSON. */
     static boolean takesForm(String path) {
         return path.equals(WorkbenchAccess.SIGN_IN) || path.equals(SIGN_OUT);
@@ -52,18 +61,15 @@ final class WorkbenchRoutes {
     }
 
     Routes.Response post(String path, String query, byte[] body) {
-        if (path.equals(SIGN_OUT)) {
-            return seeOther(WorkbenchAccess.endedCookie());
-        }
         if (path.equals(WorkbenchAccess.SIGN_IN)) {
             if (!access.required()) {
                 return seeOther(null);
             }
-            String token = access.signIn(body);
-            if (token == null) {
+            String session = access.signIn(body);
+            if (session == null) {
                 return response(workbench.signIn("That is not the service's token. Try again."));
             }
-            return seeOther(WorkbenchAccess.sessionCookie(token));
+            return seeOther(session);
         }
         return respond(() -> workbench.post(path, query, body));
     }

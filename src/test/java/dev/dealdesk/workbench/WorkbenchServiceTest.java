@@ -24,11 +24,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -310,7 +312,7 @@ class WorkbenchServiceTest {
     }
 
     @Test
-    void theToken_guardsEveryPageAndEndpoint_andTheSignInCookieCarriesIt() throws Exception {
+    void theToken_guardsEveryPageAndEndpoint_andSigningInStartsASessionThatSigningOutEnds() throws Exception {
         HttpResponse<String> page = send("GET", "/", null);
         assertEquals(401, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
@@ -331,15 +333,31 @@ class WorkbenchServiceTest {
         String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/"), cookie);
         String session = cookie.substring(0, cookie.indexOf(';'));
+        assertFalse(cookie.contains(TOKEN) || cookie.contains(Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(TOKEN.getBytes(StandardCharsets.UTF_8))), "the cookie holds a session id, not the token: " + cookie);
         assertEquals(200, send("GET", "/", null, "Cookie", session).statusCode());
         assertEquals(200, send("GET", "/v1/workbench/policy", null, "Cookie", session).statusCode());
         assertEquals(200, send("GET", "/v1/policy", null, "Cookie", session).statusCode());
         assertEquals(401, send("GET", "/v1/workbench/policy", null, "Cookie", session + "x").statusCode());
+        assertEquals(401, send("GET", "/v1/workbench/policy", null, "Cookie", "dealdesk_session="
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(TOKEN.getBytes(StandardCharsets.UTF_8))).statusCode());
+
+        // A change the cookie authorises comes only from the service's own pages.
+        String origin = "http://127.0.0.1:" + service.address().getPort();
+        String draft = "{\"thresholds\": {}}";
+        assertEquals(200, send("POST", "/v1/workbench/drafts", draft, "Cookie", session, "Origin", origin,
+                "Content-Type", "application/json").statusCode());
+        assertProblem(send("POST", "/v1/workbench/drafts", draft, "Cookie", session, "Origin", "http://evil.example",
+                "Content-Type", "application/json"), 401, "unauthorized", null);
+        assertEquals(200, send("GET", "/v1/workbench/policy", null, "Cookie", session, "Origin", "http://evil.example").statusCode());
 
         HttpResponse<String> signedOut = send("POST", "/workbench/sign-out", "", "Cookie", session, "Content-Type",
                 "application/x-www-form-urlencoded");
         assertEquals(303, signedOut.statusCode());
         assertTrue(signedOut.headers().firstValue("Set-Cookie").orElseThrow().contains("Max-Age=0"));
+        assertEquals(401, send("GET", "/v1/workbench/policy", null, "Cookie", session).statusCode(),
+                "a cookie kept after signing out no longer opens anything");
+        assertEquals(401, send("GET", "/", null, "Cookie", session).statusCode());
     }
 
     @Test
