@@ -7,6 +7,7 @@ import dev.dealdesk.decision.Outcome;
 import dev.dealdesk.decision.PolicyLoadException;
 import dev.dealdesk.decision.PolicyProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -121,6 +122,17 @@ class DealDeskTest {
             assertEquals("pricing-lock-in.drl", problem.file());
             assertEquals(line, problem.line());
             assertEquals(PolicyProblem.Level.ERROR, problem.level());
+        }
+
+        @Test
+        void build_aThresholdsFileThatDoesNotParse_isReportedAlone_notOncePerCallOfItsFunctions() {
+            RulesCopy copy = RulesCopy.of(temp).write("thresholds.drl", "garbage");
+            PolicyLoadException e = assertThrows(PolicyLoadException.class,
+                    () -> DealDesk.builder().rules(copy.directory()).build());
+            assertFalse(e.problems().isEmpty());
+            assertEquals(List.of("thresholds.drl"), e.problems().stream().map(PolicyProblem::file).distinct().toList(),
+                    e.problems().toString());
+            assertEquals(1, e.problems().get(0).line(), e.problems().toString());
         }
 
         @Test

@@ -42,7 +42,7 @@ public final class Refusal extends RuntimeException {
     /** Another draft, replay or verification is running: send again shortly. */
     static Refusal busy() {
         return new Refusal(503, "busy", "The workbench is busy",
-                "one draft, replay or verification runs at a time, and one is running; send the request again shortly",
+                "One draft, replay or verification runs at a time, and one is running; send the request again shortly",
                 null, Map.of("Retry-After", "1"));
     }
 

@@ -85,7 +85,8 @@ const WB = {
     return WB.el('table', {},
       caption ? WB.el('caption', {}, caption) : null,
       WB.el('thead', {}, WB.el('tr', {}, headers.map((h, i) => WB.el('th', { scope: 'col', class: numeric.includes(i) ? 'num' : null }, h)))),
-      WB.el('tbody', {}, rows.map(row => WB.el('tr', {}, row.map((cell, i) => WB.el('td', { class: numeric.includes(i) ? 'num' : null }, cell))))));
+      WB.el('tbody', {}, rows.length === 0 ? WB.el('tr', {}, WB.el('td', { colspan: headers.length }, 'None'))
+        : rows.map(row => WB.el('tr', {}, row.map((cell, i) => WB.el('td', { class: numeric.includes(i) ? 'num' : null }, cell))))));
   },
 
   /** Shows the page the location's hash names: #/policy, #/try, #/draft, #/decisions or #/decisions/<id>. */

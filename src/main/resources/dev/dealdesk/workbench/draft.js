@@ -42,9 +42,10 @@ WB.pages.draft = {
       : WB.table('Thresholds of ' + this.overview.thresholds.file + ': change a value to try it', ['Threshold', 'What it is', 'Live value', 'Draft value'],
         items.map(t => {
           const id = 'threshold-' + t.name;
-          return [el('label', { for: id }, el('code', {}, t.name)), [t.section ? el('span', { class: 'hint' }, t.section + '. ') : '', t.comment], t.value,
-            [el('input', { id, name: t.name, value: t.value, 'data-live': t.value, 'data-threshold': t.name, size: 14,
-              inputmode: 'decimal', autocomplete: 'off', 'aria-describedby': id + '-error' }),
+          return [el('label', { for: id }, el('code', {}, t.name)),
+            el('span', { id: id + '-what' }, t.section ? el('span', { class: 'hint' }, t.section + '. ') : '', t.comment), t.value,
+            [el('input', { id, name: t.name, value: t.value, 'data-live': t.value, 'data-threshold': t.name, 'data-line': t.line,
+              size: 14, inputmode: 'decimal', autocomplete: 'off', 'aria-describedby': id + '-what ' + id + '-error' }),
             el('p', { class: 'field-error', id: id + '-error' })]];
         }), [2]));
   },
@@ -92,6 +93,8 @@ WB.pages.draft = {
     try {
       const result = await WB.api('/v1/workbench/drafts', { json: this.draft() });
       WB.fill(out, this.render(result));
+      this.markThresholds(result);
+      document.getElementById('draft-verdict').focus();
     } catch (failure) {
       WB.fill(out);
       this.showProblem(failure);
@@ -120,6 +123,18 @@ WB.pages.draft = {
     }
   },
 
+  /** Shows each problem on a threshold's line of the thresholds file next to that threshold's field too. */
+  markThresholds(result) {
+    const file = this.overview.thresholds.file;
+    for (const input of document.querySelectorAll('#draft-thresholds input[data-threshold]')) {
+      const problems = result.problems.filter(problem => problem.file === file && String(problem.line) === input.dataset.line
+        && problem.level === 'error');
+      if (problems.length === 0) continue;
+      input.setAttribute('aria-invalid', 'true');
+      document.getElementById(input.id + '-error').textContent = problems.map(problem => problem.text).join('; ');
+    }
+  },
+
   render(result) {
     const { el } = WB;
     this.downloads.forEach(url => URL.revokeObjectURL(url));
@@ -130,7 +145,7 @@ WB.pages.draft = {
         result.problems.length ? ', with ' + WB.plural(result.problems.length, 'warning') : ', with no warnings')
       : el('p', { class: 'verdict bad' }, 'Not compiled: ' + WB.plural(result.problems.length, 'problem') + '. Nothing else was checked.'));
     if (result.problems.length) parts.push(el('div', { id: 'draft-problems' }, WB.problemList(result.problems)));
-    if (result.files.length) {
+    if (result.compiles && result.files.length) {
       parts.push(el('h3', {}, 'Changed files'), el('p', { class: 'downloads' }, result.files.map(file => {
         const url = URL.createObjectURL(new Blob([file.text], { type: 'text/plain' }));
         this.downloads.push(url);

@@ -221,6 +221,13 @@ class WorkbenchIT {
         assertEquals("The draft does not compile", verdict.getText());
         String problems = browser.findElement(By.id("draft-problems")).getText();
         assertTrue(problems.matches("(?s).*thresholds\\.drl:\\d+.*"), problems);
+        // The problem is shown at the threshold's field too, focus moves to the verdict, and a draft
+        // that does not compile is not offered for download.
+        assertEquals("true", term.getAttribute("aria-invalid"));
+        String atField = browser.findElement(By.id("threshold-flatFeeMaxTermMonths-error")).getText();
+        assertTrue(atField.startsWith("thresholds.drl:" + term.getAttribute("data-line") + ":"), atField);
+        assertEquals(verdict, browser.switchTo().activeElement());
+        assertTrue(browser.findElements(By.cssSelector("#draft-result a[download]")).isEmpty());
         shot("05-draft-wrong-threshold");
     }
 
@@ -231,6 +238,7 @@ class WorkbenchIT {
         type("threshold-minimumLandAcvSmb", "10000");
         browser.findElement(By.cssSelector("#draft-form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBe(By.id("draft-verdict"), "The draft compiles"));
+        assertEquals(1, browser.findElements(By.cssSelector("#draft-result a[download='thresholds.drl']")).size());
         WebElement flip = browser.findElement(By.cssSelector(
                 "#what-if-chart g[data-segment='SMB'] g.cell[data-from='REJECT'][data-to='FLAG']"));
         String changes = browser.findElement(By.id("draft-result")).getText();

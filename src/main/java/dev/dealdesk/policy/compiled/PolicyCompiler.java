@@ -77,7 +77,7 @@ final class PolicyCompiler {
             }
         }
         // Nothing is compiled unless every file parses and the whole policy passes the safety lint.
-        problems.addAll(PolicyLint.check(parsed, deal));
+        problems.addAll(PolicyLint.check(parsed, parsed.size() == source.ruleFiles().size(), deal));
         Map<String, PolicyChecks.RuleLocation> locations = new HashMap<>();
         List<PolicyProblem> metadataProblems = new ArrayList<>();
         Map<String, RuleMetadata> rules = PolicyChecks.rules(parsed, locations, problems, metadataProblems);

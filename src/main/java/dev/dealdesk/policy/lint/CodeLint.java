@@ -31,14 +31,18 @@ final class CodeLint {
             "\\bfindings\\s*\\.\\s*(" + FINDINGS_METHODS + ")\\s*\\(\\s*$");
 
     private final Set<String> functions;
+    private final boolean allFunctions;
     private final DealNames dealNames;
 
     /**
-     * @param functions the policy's functions and imported functions, callable without an object
-     * @param deal      the deal's schema under this policy (core and custom fields)
+     * @param functions    the policy's functions and imported functions, callable without an object
+     * @param allFunctions whether {@code functions} are all there are: {@code false} when a file of the
+     *                     policy does not parse, which may declare the functions others call
+     * @param deal         the deal's schema under this policy (core and custom fields)
      */
-    CodeLint(Set<String> functions, DealSchema deal) {
+    CodeLint(Set<String> functions, boolean allFunctions, DealSchema deal) {
         this.functions = Set.copyOf(functions);
+        this.allFunctions = allFunctions;
         this.dealNames = new DealNames(deal);
     }
 
@@ -235,8 +239,9 @@ final class CodeLint {
         }
         if (name.called() && !"new".equals(name.previousWord()) && !functions.contains(text)
                 && !LintAllowlist.CALLABLE_WORDS.contains(text) && !(condition && LintAllowlist.PROPERTIES.contains(text))) {
-            return text + "(...) is not allowed: only policy functions, imported functions and insert can be called"
-                    + " without an object";
+            // A file that does not parse may declare it: that file's errors come first, and this is checked once it parses.
+            return !allFunctions ? null : text + "(...) is not allowed: only policy functions, imported functions and insert"
+                    + " can be called without an object";
         }
         if (declared.contains(text) || LintAllowlist.WORDS.contains(text) || functions.contains(text)) {
             return null;

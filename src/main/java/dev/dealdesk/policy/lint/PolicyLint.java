@@ -66,16 +66,19 @@ public final class PolicyLint {
     /**
      * Every safety problem in the policy, in file order.
      *
-     * @param deal the deal's schema under this policy, core and custom fields: the names rules may use
+     * @param files    the policy's files that parse
+     * @param allFiles whether those are all its files: when one does not parse, calls to functions no
+     *                 parsed file declares are not reported (that file may declare them)
+     * @param deal     the deal's schema under this policy, core and custom fields: the names rules may use
      */
-    public static List<PolicyProblem> check(List<ParsedFile> files, DealSchema deal) {
+    public static List<PolicyProblem> check(List<ParsedFile> files, boolean allFiles, DealSchema deal) {
         PolicyLint lint = new PolicyLint();
         for (ParsedFile parsed : files) {
             parsed.descr().getFunctions().forEach(function -> lint.functions.add(function.getName()));
             parsed.descr().getFunctionImports().forEach(imported ->
                     lint.functions.add(imported.getTarget().substring(imported.getTarget().lastIndexOf('.') + 1)));
         }
-        lint.code = new CodeLint(lint.functions, deal);
+        lint.code = new CodeLint(lint.functions, allFiles, deal);
         for (ParsedFile parsed : files) {
             lint.checkFile(parsed);
         }
