@@ -16,9 +16,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Parses one JSON document, in one pass over Parsson's streaming parser, into a value that holds
@@ -154,7 +157,43 @@ public final class StrictJson {
                 + at.getColumnNumber() + ": " + problem);
     }
 
+    /** The parser's message without its location (given apart) and in plain words: characters shown, tokens named. */
     private static String withoutLocation(String message) {
-        return message == null ? "" : message.replaceAll(" at \\(line no=\\d+, column no=\\d+, offset=-?\\d+\\)", "");
+        String text = message == null ? "" : message.replaceAll(" at \\(line no=\\d+, column no=\\d+, offset=-?\\d+\\)", "");
+        Matcher token = INVALID_TOKEN.matcher(text);
+        if (token.matches()) {
+            return "got " + token(token.group(1)) + ", expected " + String.join(" or ",
+                    Arrays.stream(token.group(2).split(",\\s*")).filter(name -> !name.isEmpty()).map(StrictJson::token).toList());
+        }
+        Matcher character = UNEXPECTED_CHAR.matcher(text);
+        if (character.matches()) {
+            int code = Integer.parseInt(character.group(1));
+            String got = code < 0 ? "the end of the document" : code < 0x20 || code == 0x7f
+                    ? String.format("the control character U+%04X", code) : "'" + Character.toString(code) + "'";
+            return "unexpected " + got + (character.group(2) == null ? "" : ", expected '" + character.group(2) + "'");
+        }
+        return text;
+    }
+
+    private static final Pattern INVALID_TOKEN = Pattern.compile("Invalid token=(\\w+)\\. Expected tokens are: \\[([\\w, ]*)]");
+    private static final Pattern UNEXPECTED_CHAR = Pattern.compile("Unexpected char (-?\\d+)(?:, expecting '(.*)')?");
+
+    /** A token of the parser's messages, as a person would name it. */
+    private static String token(String name) {
+        return switch (name) {
+            case "EOF" -> "the end of the document";
+            case "STRING" -> "a string";
+            case "NUMBER" -> "a number";
+            case "TRUE" -> "true";
+            case "FALSE" -> "false";
+            case "NULL" -> "null";
+            case "CURLYOPEN" -> "'{'";
+            case "CURLYCLOSE" -> "'}'";
+            case "SQUAREOPEN" -> "'['";
+            case "SQUARECLOSE" -> "']'";
+            case "COLON" -> "':'";
+            case "COMMA" -> "','";
+            default -> name;
+        };
     }
 }

@@ -164,7 +164,13 @@ class DealJsonTest {
         void read_truncatedObject_isMalformedAtLocation() {
             // Parsson 1.1.9 reports the column at end of input as twice the line length (34 for 17 chars).
             assertRejected("{\"dealId\": \"D-1\",", "",
-                    "malformed JSON at line 1, column 34: Invalid token=EOF. Expected tokens are: [STRING]");
+                    "malformed JSON at line 1, column 34: got the end of the document, expected a string");
+        }
+
+        @Test
+        void read_aBareWord_namesTheCharacterInPlainWords() {
+            assertRejected("{not json", "", "malformed JSON at line 1, column 3: unexpected 'o', expected 'u'");
+            assertRejected("{\"dealId\" \"D-1\"}", "", "malformed JSON at line 1, column 15: got a string, expected ':'");
         }
 
         @Test
