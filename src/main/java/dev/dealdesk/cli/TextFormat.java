@@ -99,9 +99,15 @@ final class TextFormat {
     /** A value as a person reads it: dollars for the amounts in US dollars. */
     private static String shown(String field, Object value) {
         if (value instanceof Number number && MONEY.matcher(field).find()) {
-            return Text.usd(number.doubleValue());
+            return dollars(new BigDecimal(number.toString()));
         }
         return value instanceof String text ? "\"" + text + "\"" : String.valueOf(value);
+    }
+
+    /** An amount in US dollars as a person reads it: whole dollars as they are, anything else to the cent. */
+    static String dollars(BigDecimal amount) {
+        return amount.stripTrailingZeros().scale() <= 0 ? Text.usd(amount.doubleValue())
+                : String.format(Locale.ROOT, "%s$%,.2f", amount.signum() < 0 ? "-" : "", amount.abs());
     }
 
     /** The deal's amounts in US dollars: its ACV, each expansion entry's estimate, the seller's ARR. */

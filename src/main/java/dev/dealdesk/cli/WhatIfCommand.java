@@ -109,7 +109,7 @@ final class WhatIfCommand implements Callable<Integer> {
     }
 
     private static String amount(java.math.BigDecimal acv) {
-        return dev.dealdesk.policy.Text.usd(acv.doubleValue());
+        return TextFormat.dollars(acv);
     }
 
     private static String json(WhatIf.Report report, CompiledPolicy candidate) {

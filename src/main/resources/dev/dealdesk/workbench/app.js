@@ -65,7 +65,8 @@ const WB = {
   usd(amount) {
     const number = Number(amount);
     return Number.isFinite(number)
-      ? '$' + number.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 }) : String(amount);
+      ? '$' + number.toLocaleString('en-US', { minimumFractionDigits: Number.isInteger(number) ? 0 : 2, maximumFractionDigits: 2 })
+      : String(amount);
   },
 
   number(count) {

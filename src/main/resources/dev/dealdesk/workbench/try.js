@@ -222,7 +222,9 @@ WB.renderDecision = function (decision) {
     el('dl', { class: 'facts' },
       el('dt', {}, 'Deal'), el('dd', {}, decision.dealId + ' as of ' + decision.asOf),
       el('dt', {}, 'Ownership model'), el('dd', {}, decision.ownershipModel),
-      el('dt', {}, 'Sign-offs needed from'), el('dd', {}, decision.approvers.length ? decision.approvers.join(', ') : 'nobody'),
+      // A REJECT is not approved by signing off: its approvers are whom its findings are routed to.
+      el('dt', {}, decision.outcome === 'REJECT' ? 'Findings routed to' : 'Sign-offs needed from'),
+      el('dd', {}, decision.approvers.length ? decision.approvers.join(', ') : 'nobody'),
       el('dt', {}, 'Policy'), el('dd', { class: 'hash' }, decision.policy.version + ' (' + WB.plural(decision.policy.files, 'file') + ')'),
       el('dt', {}, 'Receipt'), el('dd', {}, el('a', { href: '#/decisions/' + encodeURIComponent(decision.decisionId) }, 'decision ' + decision.decisionId))),
     WB.table('Findings, most severe first', ['Severity', 'Code', 'Message', 'Evidence', 'Fix', 'Approver'],
