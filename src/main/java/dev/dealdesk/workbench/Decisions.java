@@ -61,6 +61,9 @@ final class Decisions {
         }
         LocalDate from = date(query, "from");
         LocalDate to = date(query, "to");
+        if (from != null && to != null && from.isAfter(to)) {
+            throw Refusal.badQuery("from " + from + " is after to " + to + ": no decision could match");
+        }
         int limit = limit(query.get("limit"));
         index.refresh();
         LogIndex.Found found = index.search(entry -> (dealId.isEmpty() || entry.dealId().toLowerCase(Locale.ROOT).contains(dealId))

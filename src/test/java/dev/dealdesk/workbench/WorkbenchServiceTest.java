@@ -247,6 +247,9 @@ class WorkbenchServiceTest {
         assertEquals(Files.readAllLines(log).size(), json(get("/v1/workbench/decisions?from=2000-01-01&limit=1")).getInt("total"));
         assertProblem(get("/v1/workbench/decisions?outcome=MAYBE"), 400, "invalid-query", null);
         assertProblem(get("/v1/workbench/decisions?from=yesterday"), 400, "invalid-query", null);
+        HttpResponse<String> backwards = get("/v1/workbench/decisions?from=2026-12-02&to=2026-12-01");
+        assertProblem(backwards, 400, "invalid-query", null);
+        assertTrue(backwards.body().contains("from 2026-12-02 is after to 2026-12-01"), backwards.body());
         assertProblem(get("/v1/workbench/decisions?limit=0"), 400, "invalid-query", null);
         assertProblem(get("/v1/workbench/decisions?deal=x"), 400, "invalid-query", null);
         assertProblem(get("/v1/workbench/decisions?outcome=FLAG&outcome=REJECT"), 400, "invalid-query", null);
