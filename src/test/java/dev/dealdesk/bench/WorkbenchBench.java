@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * its styles and scripts, and the policy overview, fetched one after another as a browser's first
  * visit asks for them), just after the service starts and then as a median of several, and how long
  * a draft's what-if over the whole log takes, as the draft page asks for it: the first draft after
- * the service started (its code not yet compiled by the JIT), then the median of three more.
+ * the service started and read the log (its code not yet compiled by the JIT), then the median of
+ * three more.
  */
 final class WorkbenchBench {
 
@@ -38,7 +39,7 @@ final class WorkbenchBench {
      * @param records         logged decisions
      * @param coldFirstViewMs the first view right after the service started (it reads the log first)
      * @param firstViewMs     the median first view after that
-     * @param firstDraftSeconds the first draft's answer after the service started
+     * @param firstDraftSeconds the first draft's answer after the service started and read the log
      * @param draftSeconds    a draft's answer, median of the three after it: compile, then what-if over every record
      * @param whatIfSeconds   the what-if part of it, as the answer reports it
      */
@@ -83,6 +84,11 @@ final class WorkbenchBench {
             List<Double> views = new ArrayList<>();
             for (int i = 0; i < 7; i++) {
                 views.add(firstView(client, base));
+            }
+            // As an analyst would, the first draft comes once the page says the log is read.
+            while (client.send(HttpRequest.newBuilder(URI.create(base + "/v1/workbench/policy")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body().contains("\"reading\":true")) {
+                Thread.sleep(100);
             }
             List<Double> drafts = new ArrayList<>();
             List<Double> whatIfs = new ArrayList<>();
