@@ -141,7 +141,8 @@ final class WorkbenchAccess {
             return true;
         }
         try {
-            return URI.create(origin).getRawAuthority() != null && URI.create(origin).getRawAuthority().equals(headers.get(HttpHeader.HOST));
+            String authority = URI.create(origin).getRawAuthority();
+            return authority != null && authority.equals(headers.get(HttpHeader.HOST));
         } catch (IllegalArgumentException e) {
             return false;
         }
