@@ -8,6 +8,7 @@ import jakarta.json.stream.JsonParserFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ public record LoggedDecision(String decisionId, String evaluatedAt, String polic
     /**
      * Reads one record's line, its deal included.
      *
-     * @throws IllegalArgumentException when the line is not a record with a decision id, a deal, an outcome and findings
+     * @throws IllegalArgumentException when the line is not a record with a decision id, a deal, an outcome and
+     *                                  findings, each once
      */
     public static LoggedDecision read(byte[] line) {
         return read(line, true);
@@ -82,11 +84,16 @@ public record LoggedDecision(String decisionId, String evaluatedAt, String polic
         String outcome = null;
         List<String> codes = null;
         Set<String> rules = new LinkedHashSet<>();
+        Set<String> members = new HashSet<>();
         try (JsonParser parser = parser(line)) {
             expect(parser.next(), JsonParser.Event.START_OBJECT);
             for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
                 String member = parser.getString();
                 JsonParser.Event value = parser.next();
+                if (!members.add(member)) {
+                    // Which of two a reader takes is arbitrary, so a record that says it twice says nothing.
+                    throw new IllegalArgumentException("member " + member + " appears twice");
+                }
                 switch (member) {
                     case "decisionId" -> decisionId = text(parser, value);
                     case "evaluatedAt" -> evaluatedAt = text(parser, value);

@@ -86,18 +86,18 @@ public final class Replayer {
                         "not a record: " + e.getMessage()));
                 return;
             }
+            if (filter.test(record)) {
+                counts[0]++;
+                Divergence divergence = replay(line.number(), record, snapshots, policies, previous);
+                if (divergence == null) {
+                    counts[1]++;
+                } else {
+                    divergences.add(divergence);
+                }
+            }
+            // Only after: a re-approval compares with a decision recorded before it, never with itself.
             if (referenced.contains(record.decisionId())) {
                 previous.put(record.decisionId(), record.asPreviousDecision());
-            }
-            if (!filter.test(record)) {
-                return;
-            }
-            counts[0]++;
-            Divergence divergence = replay(line.number(), record, snapshots, policies, previous);
-            if (divergence == null) {
-                counts[1]++;
-            } else {
-                divergences.add(divergence);
             }
         });
         return new Report(counts[0], counts[1], List.copyOf(divergences));
@@ -106,8 +106,9 @@ public final class Replayer {
     /**
      * Replays the one record on line {@code number} of {@code log}, whose bytes are {@code line}, as
      * {@link #replay(Path, Predicate)} replays it, without reading the rest of the log: {@code earlier}
-     * gives the record of a decision id when the log holds one before this line (the previous
-     * decision a re-approval names), or {@code null}.
+     * gives the newest record of a decision id the log holds before this line (the previous decision
+     * a re-approval names), or {@code null}; lines that are not records are passed over, as the
+     * whole-log replay passes over them.
      */
     public static Report replay(Path log, long number, byte[] line, Function<String, AuditRecord> earlier) {
         AuditRecord record;

@@ -90,7 +90,7 @@ final class ServiceHandler extends Handler.Abstract {
             send(response, callback, routes.unauthorized(method, path));
         } else if (WorkbenchRoutes.isSignOut(method, path)) {
             // The session ends on the service here; the answer ends it in the browser.
-            access.signOut(request.getHeaders());
+            access.endSessions(request.getHeaders());
             send(response, callback, WorkbenchRoutes.signedOut());
         } else if (!Routes.takesBody(method, path)) {
             String query = request.getHttpURI().getQuery();
@@ -101,6 +101,10 @@ final class ServiceHandler extends Handler.Abstract {
             if (refusal != null) {
                 send(response, callback, refusal);
             } else {
+                if (WorkbenchRoutes.isSignIn(method, path)) {
+                    // A browser signing in again holds one session from now on, not two.
+                    access.endSessions(request.getHeaders());
+                }
                 readAndDecide(request, path, response, callback);
             }
         }

@@ -7,8 +7,10 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -18,8 +20,8 @@ import org.eclipse.jetty.http.HttpHeader;
  * Who may use the service when it has a token: a client that sends it as {@code Authorization:
  * Bearer <token>}, or a browser that signed in to the workbench with it. Signing in starts a session:
  * the browser holds a random session id in a cookie (HttpOnly, SameSite=Strict, Path=/; a browser
- * cannot send a bearer header when it opens a page), never the token, and signing out ends the
- * session on the service. A session lasts {@link #SESSION_HOURS} hours at most and ends when the
+ * cannot send a bearer header when it opens a page), never the token, and signing out (or in again)
+ * ends every session the browser's cookies name on the service. A session lasts {@link #SESSION_HOURS} hours at most and ends when the
  * service stops. A request the cookie authorises that changes something must come from the
  * service's own pages: when it names an {@code Origin}, that origin's host is the request's
  * {@code Host}. Every comparison with the token takes the same time however much of it is right.
@@ -63,8 +65,8 @@ final class WorkbenchAccess {
                 && MessageDigest.isEqual(header.substring(7).strip().getBytes(StandardCharsets.UTF_8), token)) {
             return true;
         }
-        String session = session(headers);
-        return session != null && open(session) && (method.equals("GET") || method.equals("HEAD") || sameOrigin(headers));
+        return sessions(headers).stream().anyMatch(this::open)
+                && (method.equals("GET") || method.equals("HEAD") || sameOrigin(headers));
     }
 
     /**
@@ -99,13 +101,14 @@ final class WorkbenchAccess {
         return COOKIE + "=" + session + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + SESSION_HOURS * 3600;
     }
 
-    /** Ends the session the request's cookie names, if any. */
-    void signOut(HttpFields headers) {
-        String session = session(headers);
-        if (session != null) {
-            synchronized (sessions) {
-                sessions.remove(session);
-            }
+    /**
+     * Ends every session the request's cookies name. Signing out does this, and so does signing in
+     * again, so that a session left in a copied cookie does not outlive the browser's.
+     */
+    void endSessions(HttpFields headers) {
+        List<String> named = sessions(headers);
+        synchronized (sessions) {
+            sessions.keySet().removeAll(named);
         }
     }
 
@@ -121,17 +124,18 @@ final class WorkbenchAccess {
         }
     }
 
-    /** The session id of the request's cookie, or {@code null}. */
-    private static String session(HttpFields headers) {
+    /** The session ids the request's cookies name: a browser may send more than one cookie of that name. */
+    private static List<String> sessions(HttpFields headers) {
+        List<String> named = new ArrayList<>();
         for (HttpField field : headers.getFields(HttpHeader.COOKIE)) {
             for (String cookie : field.getValue().split(";")) {
                 String pair = cookie.strip();
                 if (pair.startsWith(COOKIE + "=")) {
-                    return pair.substring(COOKIE.length() + 1);
+                    named.add(pair.substring(COOKIE.length() + 1));
                 }
             }
         }
-        return null;
+        return named;
     }
 
     /** Whether the request names no {@code Origin}, or one whose host and port are the request's {@code Host}. */

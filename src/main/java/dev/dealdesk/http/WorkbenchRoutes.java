@@ -37,6 +37,10 @@ final class WorkbenchRoutes {
         return method.equals("POST") && (path.equals(WorkbenchAccess.SIGN_IN) || path.equals(SIGN_OUT));
     }
 
+    static boolean isSignIn(String method, String path) {
+        return method.equals("POST") && path.equals(WorkbenchAccess.SIGN_IN);
+    }
+
     static boolean isSignOut(String method, String path) {
         return method.equals("POST") && path.equals(SIGN_OUT);
     }

@@ -167,7 +167,8 @@ public final class StrictJson {
         }
         Matcher character = UNEXPECTED_CHAR.matcher(text);
         if (character.matches()) {
-            int code = Integer.parseInt(character.group(1));
+            // The parser prints a code with the locale's grouping: 8364 may read "8,364".
+            int code = Integer.parseInt(character.group(1).replaceAll("[^-\\d]", ""));
             String got = code < 0 ? "the end of the document" : code < 0x20 || code == 0x7f
                     ? String.format("the control character U+%04X", code) : "'" + Character.toString(code) + "'";
             return "unexpected " + got + (character.group(2) == null ? "" : ", expected '" + character.group(2) + "'");
@@ -176,7 +177,8 @@ public final class StrictJson {
     }
 
     private static final Pattern INVALID_TOKEN = Pattern.compile("Invalid token=(\\w+)\\. Expected tokens are: \\[([\\w, ]*)]");
-    private static final Pattern UNEXPECTED_CHAR = Pattern.compile("Unexpected char (-?\\d+)(?:, expecting '(.*)')?");
+    private static final Pattern UNEXPECTED_CHAR = Pattern.compile(
+            "Unexpected char (-?\\d[\\d,.'\u00a0\u202f]*)(?:, expecting '(.*)')?");
 
     /** A token of the parser's messages, as a person would name it. */
     private static String token(String name) {

@@ -3,6 +3,7 @@ package dev.dealdesk.workbench;
 import dev.dealdesk.audit.AuditFormatException;
 import dev.dealdesk.audit.AuditRecord;
 import dev.dealdesk.audit.AuditVerifier;
+import dev.dealdesk.audit.LoggedDecision;
 import dev.dealdesk.audit.ReceiptCheck;
 import dev.dealdesk.audit.Replayer;
 import dev.dealdesk.json.StrictJson;
@@ -120,10 +121,7 @@ final class Decisions {
     JsonObject receipt(String decisionId) throws IOException {
         LogIndex.Entry entry = entry(decisionId);
         long line = entry.line();
-        byte[] record = index.line(line);
-        if (record == null) {
-            throw Refusal.notFound("line " + line + " of the audit log cannot be read again");
-        }
+        byte[] record = record(entry);
         ReceiptCheck.Result result = ReceiptCheck.verify(log, line, line > 1 ? index.line(line - 1) : null, record,
                 index.line(line + 1));
         JsonArrayBuilder checks = JSON.createArrayBuilder();
@@ -142,10 +140,7 @@ final class Decisions {
     /** {@code decisionId} decided again under the policy its record names: whether the replay matches, and what differs. */
     JsonObject replay(String decisionId) throws IOException {
         LogIndex.Entry entry = entry(decisionId);
-        byte[] record = index.line(entry.line());
-        if (record == null) {
-            throw Refusal.notFound("line " + entry.line() + " of the audit log cannot be read again");
-        }
+        byte[] record = record(entry);
         Replayer.Report report = Replayer.replay(log, entry.line(), record, previous -> earlier(previous, entry.line()));
         JsonObjectBuilder answer = JSON.createObjectBuilder().add("decisionId", decisionId).add("line", entry.line())
                 .add("policy", entry.policy()).add("recorded", entry.outcome())
@@ -163,17 +158,43 @@ final class Decisions {
         return answer.build();
     }
 
-    /** The record of {@code decisionId} when the log holds it before line {@code line}, or {@code null}. */
+    /**
+     * The newest record of {@code decisionId} the log holds before line {@code line}, or {@code null};
+     * a line that names the id but is not a record is passed over, as the whole-log replay does.
+     */
     private AuditRecord earlier(String decisionId, long line) {
         try {
-            LogIndex.Entry entry = index.find(decisionId, line).orElse(null);
-            byte[] record = entry == null ? null : index.line(entry.line());
-            return record == null ? null : AuditRecord.parse(record);
+            for (LogIndex.Entry entry = index.find(decisionId, line).orElse(null); entry != null;
+                    entry = index.find(decisionId, entry.line()).orElse(null)) {
+                byte[] record = index.line(entry.line());
+                try {
+                    return record == null ? null : AuditRecord.parse(record);
+                } catch (AuditFormatException e) {
+                    // not a record: an older line may hold one
+                }
+            }
+            return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (AuditFormatException e) {
-            return null;
         }
+    }
+
+    /** The bytes of the record on {@code entry}'s line, refused when that line no longer holds its decision. */
+    private byte[] record(LogIndex.Entry entry) throws IOException {
+        byte[] record = index.line(entry.line());
+        if (record == null) {
+            throw Refusal.notFound("line " + entry.line() + " of the audit log cannot be read again");
+        }
+        String decisionId;
+        try {
+            decisionId = LoggedDecision.summary(record).decisionId();
+        } catch (IllegalArgumentException e) {
+            decisionId = null;
+        }
+        if (!entry.decisionId().equals(decisionId)) {
+            throw Refusal.logReplaced();
+        }
+        return record;
     }
 
     /** The whole log verified: {@code intact}, {@code records} and the first problems. */

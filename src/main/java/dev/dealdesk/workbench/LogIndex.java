@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +28,9 @@ import java.util.function.Predicate;
 /**
  * What the workbench needs to know of the audit log, read once and then only as it grows: for each
  * record its line, decision id, deal id, outcome, time and policy version, and for each rule how
- * many logged decisions it fired in. Only whole lines are read; a log that shrank (replaced) is read
- * again from its start. Records are read by {@link LoggedDecision#summary}; proving them unaltered is
+ * many logged decisions it fired in. Only whole lines are read; a log replaced by another file, or
+ * rewritten, is read again from its start, and a request that finds it replaced while reading it is
+ * refused ({@link Refusal#logReplaced}). Records are read by {@link LoggedDecision#summary}; proving them unaltered is
  * {@link dev.dealdesk.audit.ReceiptCheck}'s and the verifier's work. Thread-safe: one thread reads the log at a time, and the index may be asked while it does.
  */
 final class LogIndex {
@@ -61,6 +63,9 @@ final class LogIndex {
     private long[] starts = new long[1024];
     private int lines;
     private long unreadable;
+    /** The indexed file's identity where the file system gives one ({@code null} otherwise), and its last line read. */
+    private Object fileKey;
+    private byte[] lastLine;
 
     LogIndex(Path log) {
         this.log = log;
@@ -95,23 +100,26 @@ final class LogIndex {
 
     /** Only under {@link #reading}: each line is added as it is read, so readers of the index see it grow. */
     private void read() throws IOException {
+        Object key = Files.exists(log) ? Files.readAttributes(log, BasicFileAttributes.class).fileKey() : null;
         long size = Files.exists(log) ? Files.size(log) : 0;
-        long indexed;
-        synchronized (this) {
-            indexed = starts[lines];
-            if (size < indexed) {
+        if (replaced(key, size)) {
+            synchronized (this) {
                 entries.clear();
                 firedIn.clear();
                 lines = 0;
                 unreadable = 0;
                 starts[0] = 0;
-                indexed = 0;
+                lastLine = null;
             }
         }
-        if (size == indexed) {
+        long from;
+        synchronized (this) {
+            fileKey = key;
+            from = starts[lines];
+        }
+        if (size == from) {
             return;
         }
-        long from = indexed;
         try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
             channel.position(from);
             InputStream in = Channels.newInputStream(channel);
@@ -121,6 +129,34 @@ final class LogIndex {
                     add(from + line.offset() + line.length() + 1, line);
                 }
             });
+        }
+    }
+
+    /**
+     * Whether the log is no longer the one indexed: another file now (rotated or replaced), shorter
+     * than read, or with another last line than was read. A log's records are chained, each naming
+     * the hash of the one before it, so a same last line stands for the same lines before it.
+     */
+    private boolean replaced(Object key, long size) throws IOException {
+        long start;
+        long end;
+        byte[] last;
+        synchronized (this) {
+            if (lines == 0) {
+                return false;
+            }
+            if (size < starts[lines] || key != null && fileKey != null && !key.equals(fileKey)) {
+                return true;
+            }
+            start = starts[lines - 1];
+            end = starts[lines] - 1;
+            last = lastLine;
+        }
+        if (last == null) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
+            return !Arrays.equals(read(channel, start, (int) (end - start)), last);
         }
     }
 
@@ -134,6 +170,7 @@ final class LogIndex {
             }
             lines++;
             starts[lines] = end;
+            lastLine = line.bytes();
             if (entry == null) {
                 unreadable++;
             } else {
@@ -178,7 +215,7 @@ final class LogIndex {
                 at = Arrays.copyOf(starts, lines + 1);
                 known = List.copyOf(entries);
             }
-            try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
+            try (FileChannel channel = open()) {
                 int next = 0;
                 for (int number = 1; number <= count; number++) {
                     Entry entry = next < known.size() && known.get(next).line() == number ? known.get(next++) : null;
@@ -196,7 +233,7 @@ final class LogIndex {
         ByteBuffer bytes = ByteBuffer.allocate(length);
         while (bytes.hasRemaining()) {
             if (channel.read(bytes, start + bytes.position()) < 0) {
-                throw new IOException("the audit log is shorter than it was read to be");
+                throw Refusal.logReplaced();
             }
         }
         return bytes.array();
@@ -266,8 +303,21 @@ final class LogIndex {
         if (end - start > MAX_LINE) {
             return null;
         }
-        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
+        try (FileChannel channel = open()) {
             return read(channel, start, (int) (end - start));
         }
+    }
+
+    /** The log opened to read lines the index placed; refused when it is no longer the file indexed. */
+    private FileChannel open() throws IOException {
+        FileChannel channel = FileChannel.open(log, StandardOpenOption.READ);
+        Object key = Files.readAttributes(log, BasicFileAttributes.class).fileKey();
+        synchronized (this) {
+            if (key != null && fileKey != null && !key.equals(fileKey)) {
+                channel.close();
+                throw Refusal.logReplaced();
+            }
+        }
+        return channel;
     }
 }

@@ -39,6 +39,13 @@ public final class Refusal extends RuntimeException {
         return new Refusal(404, "not-found", "No such resource", detail, null, Map.of());
     }
 
+    /** The audit log was replaced, or rewritten, while the request read it. */
+    static Refusal logReplaced() {
+        return new Refusal(409, "log-replaced", "The audit log changed while it was read",
+                "The audit log was replaced or rewritten while this request read it; send the request again to read the new log",
+                null, Map.of());
+    }
+
     /** Another draft, replay or verification is running: send again shortly. */
     static Refusal busy() {
         return new Refusal(503, "busy", "The workbench is busy",

@@ -174,6 +174,13 @@ class DealJsonTest {
         }
 
         @Test
+        void read_aSmartQuote_isNamedAsTheCharacter_notAsItsCode() {
+            String message = assertThrows(InvalidDealException.class, () -> DealJson.read("{\"dealId\": \u201cD-1\u201d}"))
+                    .getMessage();
+            assertTrue(message.contains("unexpected '\u201c'"), message);
+        }
+
+        @Test
         void read_duplicateMemberAcv_namesItsOwnPath() {
             assertRejected("{\"acv\": 1, \"acv\": 2}", "/acv",
                     "duplicate member: \"acv\" appears more than once in the object");

@@ -60,5 +60,15 @@ class DecisionReplayTest {
         Replayer.Report whole = Replayer.replay(log, record -> record.decisionId().equals(again));
         assertEquals(0, whole.matched());
         assertEquals(whole.divergences().get(0).error(), diverged.getString("error"));
+
+        // A later line naming the previous decision that is not a record is passed over, by both replays.
+        String notARecord = lines.get(0).replaceFirst("^\\{\"deal\":", "{\"deal\": ");
+        Files.write(log, List.of(lines.get(0), lines.get(1), notARecord, altered), StandardCharsets.UTF_8);
+        JsonObject passedOver = new Decisions(log, new LogIndex(log)).replay(again);
+        assertEquals(4, passedOver.getInt("line"));
+        assertFalse(passedOver.getBoolean("matched"), passedOver.toString());
+        assertEquals(Replayer.replay(log, record -> record.decisionId().equals(again)).divergences().stream()
+                .filter(divergence -> again.equals(divergence.decisionId())).findFirst().orElseThrow().error(),
+                passedOver.getString("error"));
     }
 }

@@ -43,12 +43,13 @@ class LogIndexTest {
                 "not a record",
                 first.replaceFirst("\"acv\":[0-9.]+", "\"acv\":\"many\""),
                 first.replace("\"findings\":", "\"noFindings\":"),
-                first.replace("\"outcome\":", "\"verdict\":")) + "\n", StandardOpenOption.APPEND);
+                first.replace("\"outcome\":", "\"verdict\":"),
+                first.replaceFirst("^\\{\"deal\":", "{\"deal\":{\"dealId\":\"X\"},\"deal\":")) + "\n", StandardOpenOption.APPEND);
 
         LogIndex index = new LogIndex(log);
         index.refresh();
         assertEquals(12 + 1, index.records(), "the record with an invalid deal is still a logged decision");
-        assertEquals(3, index.unreadable());
+        assertEquals(4, index.unreadable(), "a record with two deals is not read as either");
 
         rules.replace("thresholds.drl", "valueProofMaxWindowDays() { return 90; }", "valueProofMaxWindowDays() { return 120; }");
         CompiledPolicy candidate = CompiledPolicy.compile(PolicySource.read(rules.directory()));
@@ -59,10 +60,46 @@ class LogIndexTest {
         assertEquals(12, overIndex.decisions());
         assertFalse(overIndex.changes().isEmpty(), "windows of 91 and 120 days flip");
         List<String> errors = overIndex.errors();
-        assertEquals(4, errors.size(), errors.toString());
+        assertEquals(5, errors.size(), errors.toString());
         assertTrue(errors.get(0).startsWith("line 13: not a record: "), errors.get(0));
         assertEquals("line 14: /deal/acv: expected a number >= 0, got the string \"many\"", errors.get(1));
         assertEquals("line 15: not a record: it lacks its decisionId, deal, outcome or findings", errors.get(2));
         assertEquals("line 16: not a record: it lacks its decisionId, deal, outcome or findings", errors.get(3));
+        assertEquals("line 17: not a record: member deal appears twice", errors.get(4));
+    }
+
+    @Test
+    void aLogReplacedByAnother_isReadAgain_evenWhenNoShorter_andARequestReadingTheOldOneIsRefused() throws Exception {
+        RulesCopy rules = RulesCopy.of(Files.createDirectory(temp.resolve("rules")));
+        Path log = temp.resolve("log.jsonl");
+        Path other = temp.resolve("other.jsonl");
+        for (Path path : List.of(log, other)) {
+            try (DealDesk engine = DealDesk.builder().rules(rules.directory()).audit(path).build()) {
+                for (int id = 0; id < 3; id++) {
+                    engine.evaluate(TestDeals.cleanLand().set("/dealId", (path == log ? "OLD-" : "NEW-") + id).deal());
+                }
+            }
+        }
+        LogIndex index = new LogIndex(log);
+        index.refresh();
+        assertTrue(index.find("x").isEmpty());
+        String oldId = index.search(entry -> true, 1).entries().get(0).decisionId();
+
+        // Rotated: the path now names another file of the same length.
+        Files.move(other, log, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Refusal refused = org.junit.jupiter.api.Assertions.assertThrows(Refusal.class, () -> index.line(1));
+        assertEquals("log-replaced", refused.kind());
+        index.refresh();
+        assertTrue(index.find(oldId).isEmpty(), "the old log's decisions are gone from the index");
+        assertEquals(List.of("NEW-2", "NEW-1", "NEW-0"), index.search(entry -> true, 10).entries().stream()
+                .map(LogIndex.Entry::dealId).toList());
+
+        // Rewritten in place, no shorter: its last line is not the one read.
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        Files.writeString(log, String.join("\n", lines.get(0), lines.get(1), lines.get(2).replace("NEW-2", "NEW-9")) + "\n",
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        index.refresh();
+        assertEquals("NEW-9", index.search(entry -> true, 1).entries().get(0).dealId());
+        assertEquals(3, index.records());
     }
 }

@@ -364,6 +364,34 @@ class WorkbenchServiceTest {
     }
 
     @Test
+    void signingInAgain_endsTheSessionsTheBrowserHeld_andSigningOutEndsEveryOneItNames() throws Exception {
+        String first = signIn(null);
+        String second = signIn(first);
+        assertEquals(401, send("GET", "/v1/workbench/policy", null, "Cookie", first).statusCode(),
+                "signing in again ends the session the browser held before");
+        assertEquals(200, send("GET", "/v1/workbench/policy", null, "Cookie", second).statusCode());
+
+        String third = signIn(null);
+        String both = second + "; " + third;
+        assertEquals(200, send("GET", "/v1/workbench/policy", null, "Cookie", both).statusCode());
+        send("POST", "/workbench/sign-out", "", "Cookie", both, "Content-Type", "application/x-www-form-urlencoded");
+        assertEquals(401, send("GET", "/v1/workbench/policy", null, "Cookie", second).statusCode());
+        assertEquals(401, send("GET", "/v1/workbench/policy", null, "Cookie", third).statusCode(),
+                "signing out ends every session the request names, not only the first");
+    }
+
+    /** Signs in, sending {@code cookie} when not null, and gives the new session's {@code name=value}. */
+    private String signIn(String cookie) throws Exception {
+        HttpResponse<String> signedIn = cookie == null
+                ? send("POST", "/workbench/sign-in", "token=" + TOKEN, "Content-Type", "application/x-www-form-urlencoded")
+                : send("POST", "/workbench/sign-in", "token=" + TOKEN, "Content-Type", "application/x-www-form-urlencoded",
+                        "Cookie", cookie);
+        assertEquals(303, signedIn.statusCode());
+        String set = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+        return set.substring(0, set.indexOf(';'));
+    }
+
+    @Test
     void pages_areServedFromTheJar_withTheirTypes_andNothingElse() throws Exception {
         HttpResponse<String> index = get("/");
         assertEquals(200, index.statusCode());
