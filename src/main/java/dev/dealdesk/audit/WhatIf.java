@@ -78,10 +78,24 @@ public final class WhatIf {
     private static final int IN_FLIGHT_PER_WORKER = 4;
 
     /**
-     * A line of the log to compare, and what an index of the log already read of it: its summary
-     * without the deal ({@link LoggedDecision#summary}), or {@code null} to read the whole line.
+     * A logged decision to compare, as much of it as an index of the log already read: its line
+     * only ({@code known} and {@code deal} {@code null}); its line and summary without the deal
+     * ({@link LoggedDecision#summary}), so that only the deal is read again; or its summary and its
+     * deal read, with no line to read.
+     *
+     * @param number its line's number in the log
      */
-    public record Logged(JsonLines.Line line, LoggedDecision known) {
+    public record Logged(long number, JsonLines.Line line, LoggedDecision known, Deal deal) {
+
+        /** A line, and its summary when known. */
+        public Logged(JsonLines.Line line, LoggedDecision known) {
+            this(line.number(), line, known, null);
+        }
+
+        /** A record already read, deal and all. */
+        public Logged(long number, LoggedDecision known, Deal deal) {
+            this(number, null, known, deal);
+        }
     }
 
     /** The log's whole lines, handed over in log order. */
@@ -163,6 +177,9 @@ public final class WhatIf {
     }
 
     private static Compared compare(Logged logged, CompiledPolicy candidate) {
+        if (logged.deal() != null) {
+            return compare(logged.number(), logged.known(), logged.deal(), candidate);
+        }
         JsonLines.Line line = logged.line();
         if (line.tooLong()) {
             return new Compared(line.number(), null, null, null, null, null, null, null, null,
@@ -170,13 +187,20 @@ public final class WhatIf {
         }
         try {
             LoggedDecision record = logged.known() == null ? LoggedDecision.read(line.bytes()) : logged.known().withDealOf(line.bytes());
-            Deal deal = DealJson.read(record.deal(), "/deal");
-            Decision decision = candidate.decide(deal, record.decisionId(), Instant.EPOCH);
-            return new Compared(line.number(), record.decisionId(), deal.dealId(), deal.segment().name(),
-                    BigDecimal.valueOf(deal.acv()), record.outcome(), decision.outcome().name(), record.codes(), decision.codes(), null);
-        } catch (IllegalArgumentException | InvalidDealException | EvaluationException e) {
+            return compare(line.number(), record, DealJson.read(record.deal(), "/deal"), candidate);
+        } catch (IllegalArgumentException | InvalidDealException e) {
             return new Compared(line.number(), null, null, null, null, null, null, null, null,
                     "line " + line.number() + ": " + e.getMessage());
+        }
+    }
+
+    private static Compared compare(long line, LoggedDecision record, Deal deal, CompiledPolicy candidate) {
+        try {
+            Decision decision = candidate.decide(deal, record.decisionId(), Instant.EPOCH);
+            return new Compared(line, record.decisionId(), deal.dealId(), deal.segment().name(),
+                    BigDecimal.valueOf(deal.acv()), record.outcome(), decision.outcome().name(), record.codes(), decision.codes(), null);
+        } catch (EvaluationException e) {
+            return new Compared(line, null, null, null, null, null, null, null, null, "line " + line + ": " + e.getMessage());
         }
     }
 

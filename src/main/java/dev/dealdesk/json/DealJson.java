@@ -29,6 +29,7 @@ import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 
 /**
@@ -93,8 +94,17 @@ public final class DealJson {
      * document root) so errors name the path within the enclosing document.
      */
     public static Deal read(JsonValue value, String path) throws InvalidDealException {
+        return read(value, path, UnaryOperator.identity());
+    }
+
+    /**
+     * Reads a deal as {@link #read(JsonValue, String)} does, keeping each of its texts as
+     * {@code texts} gives it: a reader of many deals can keep one copy of a text they share (a team,
+     * a workflow) rather than one per deal.
+     */
+    public static Deal read(JsonValue value, String path, UnaryOperator<String> texts) throws InvalidDealException {
         SCHEMA.validate(value, path);
-        return deal(JsonFields.of(value));
+        return deal(JsonFields.of(value, texts));
     }
 
     // What follows maps a document the schema has checked: names and Java types only, no rules.

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Plain access to the members of one JSON object that a {@link DealSchema} has already checked: each
@@ -24,14 +25,22 @@ import java.util.function.Function;
 final class JsonFields {
 
     private final JsonObject object;
+    /** What each text read is kept as: itself, or an equal one read before. */
+    private final UnaryOperator<String> texts;
 
-    private JsonFields(JsonObject object) {
+    private JsonFields(JsonObject object, UnaryOperator<String> texts) {
         this.object = object;
+        this.texts = texts;
     }
 
     /** The members of {@code value}, an object the schema has checked. */
     static JsonFields of(JsonValue value) {
-        return new JsonFields(value.asJsonObject());
+        return of(value, UnaryOperator.identity());
+    }
+
+    /** The members of {@code value}, each text read kept as {@code texts} gives it. */
+    static JsonFields of(JsonValue value, UnaryOperator<String> texts) {
+        return new JsonFields(value.asJsonObject(), texts);
     }
 
     /** The member's value, or {@code null} when it is absent or JSON null. */
@@ -42,7 +51,7 @@ final class JsonFields {
 
     String string(String name) {
         JsonValue value = get(name);
-        return value == null ? null : ((JsonString) value).getString();
+        return value == null ? null : texts.apply(((JsonString) value).getString());
     }
 
     Boolean bool(String name) {
@@ -80,7 +89,7 @@ final class JsonFields {
     /** A nested object read by {@code reader}, or {@code null} when absent. */
     <T> T object(String name, Function<JsonFields, T> reader) {
         JsonValue value = get(name);
-        return value == null ? null : reader.apply(of(value));
+        return value == null ? null : reader.apply(of(value, texts));
     }
 
     /** An array of objects, each read by {@code reader}; empty when absent. */
@@ -91,7 +100,7 @@ final class JsonFields {
         }
         List<T> items = new ArrayList<>(value.asJsonArray().size());
         for (JsonValue item : value.asJsonArray()) {
-            items.add(reader.apply(of(item)));
+            items.add(reader.apply(of(item, texts)));
         }
         return items;
     }
@@ -110,7 +119,7 @@ final class JsonFields {
         Map<String, Object> values = new LinkedHashMap<>();
         value.asJsonObject().forEach((member, json) -> {
             switch (json.getValueType()) {
-                case STRING -> values.put(member, ((JsonString) json).getString());
+                case STRING -> values.put(member, texts.apply(((JsonString) json).getString()));
                 case NUMBER -> values.put(member, ((JsonNumber) json).bigDecimalValue());
                 case TRUE, FALSE -> values.put(member, json == JsonValue.TRUE);
                 case NULL -> { }

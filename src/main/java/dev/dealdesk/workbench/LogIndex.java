@@ -2,20 +2,17 @@ package dev.dealdesk.workbench;
 
 import dev.dealdesk.audit.LoggedDecision;
 import dev.dealdesk.audit.WhatIf;
+import dev.dealdesk.facts.Deal;
+import dev.dealdesk.facts.InvalidDealException;
+import dev.dealdesk.json.DealJson;
 import dev.dealdesk.json.JsonLines;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,17 +24,18 @@ import java.util.function.Predicate;
 
 /**
  * What the workbench needs to know of the audit log, read once and then only as it grows: for each
- * record its line, decision id, deal id, outcome, time and policy version, and for each rule how
- * many logged decisions it fired in. Only whole lines are read; a log replaced by another file, or
- * rewritten, is read again from its start, and a request that finds it replaced while reading it is
- * refused ({@link Refusal#logReplaced}). Records are read by {@link LoggedDecision#summary}; proving them unaltered is
- * {@link dev.dealdesk.audit.ReceiptCheck}'s and the verifier's work. Thread-safe: one thread reads the log at a time, and the index may be asked while it does.
+ * record its line, decision id, deal id, outcome, time, policy version and finding codes, the deal
+ * itself read (within {@link #DEALS_BUDGET}), and for each rule how many logged decisions it fired
+ * in. A draft's what-if then decides the deals it keeps at once, and reads only the others again.
+ * Lines are placed by {@link LogLines}: a log replaced, or rewritten, is indexed again from its start.
+ * Proving records unaltered is {@link dev.dealdesk.audit.ReceiptCheck}'s and the verifier's work.
+ * Thread-safe: one thread reads the log at a time, and the index may be asked while it does.
  */
 final class LogIndex {
 
-    /** One logged decision, with its finding codes in order. */
+    /** One logged decision, with its finding codes in order and its deal, when kept read. */
     record Entry(long line, String decisionId, String dealId, String outcome, Instant evaluatedAt, String policy,
-                 List<String> codes) {
+                 List<String> codes, Deal deal) {
 
         /** What a what-if needs of it besides the deal. */
         LoggedDecision summary() {
@@ -49,26 +47,33 @@ final class LogIndex {
     record Found(long total, List<Entry> entries) {
     }
 
-    /** The longest line indexed: an audit record of the largest deal. */
-    private static final int MAX_LINE = 16 << 20;
+    /**
+     * How much the deals kept read may weigh ({@link #weight}): a third of the heap. A draft's
+     * what-if decides a kept deal at once; a deal past this is read again from its line for each
+     * draft, which takes about as long again as deciding it.
+     */
+    static final long DEALS_BUDGET = Runtime.getRuntime().maxMemory() / 3;
 
-    private final Path log;
+    private final LogLines lines;
+    private final long dealsBudget;
     private final List<Entry> entries = new ArrayList<>();
     private final Map<String, Long> firedIn = new HashMap<>();
-    /** One instance of each recurring text (outcomes, policy versions, codes, rule names); used only while reading. */
-    private final Map<String, String> texts = new HashMap<>();
-    /** Held while the log is read: one reader at a time. */
-    private final ReentrantLock reading = new ReentrantLock();
-    /** Where each line starts; one more entry marks where the next line will. */
-    private long[] starts = new long[1024];
-    private int lines;
     private long unreadable;
-    /** The indexed file's identity where the file system gives one ({@code null} otherwise), and its last line read. */
-    private Object fileKey;
-    private byte[] lastLine;
+    /** Held while the log is read: one reader at a time. The fields below are used only under it. */
+    private final ReentrantLock reading = new ReentrantLock();
+    /** One instance of each text read more than once (outcomes, codes, rule names, a deal's texts). */
+    private final Map<String, String> texts = new HashMap<>();
+    /** The weight of the deals kept read so far. */
+    private long dealsWeight;
 
     LogIndex(Path log) {
-        this.log = log;
+        this(log, DEALS_BUDGET);
+    }
+
+    /** An index that keeps deals read while they weigh less than {@code dealsBudget} ({@link #weight}). */
+    LogIndex(Path log, long dealsBudget) {
+        this.lines = new LogLines(log);
+        this.dealsBudget = dealsBudget;
     }
 
     /** Reads what was appended since the last call; waits for a read another thread is making. */
@@ -100,77 +105,22 @@ final class LogIndex {
 
     /** Only under {@link #reading}: each line is added as it is read, so readers of the index see it grow. */
     private void read() throws IOException {
-        Object key = Files.exists(log) ? Files.readAttributes(log, BasicFileAttributes.class).fileKey() : null;
-        long size = Files.exists(log) ? Files.size(log) : 0;
-        if (replaced(key, size)) {
+        if (lines.forgetIfReplaced()) {
             synchronized (this) {
                 entries.clear();
                 firedIn.clear();
-                lines = 0;
                 unreadable = 0;
-                starts[0] = 0;
-                lastLine = null;
             }
+            texts.clear();
+            dealsWeight = 0;
         }
-        long from;
-        synchronized (this) {
-            fileKey = key;
-            from = starts[lines];
-        }
-        if (size == from) {
-            return;
-        }
-        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
-            channel.position(from);
-            InputStream in = Channels.newInputStream(channel);
-            // Lines appended while this reads are taken too; a line not yet whole is read next time.
-            JsonLines.read(in, MAX_LINE, line -> {
-                if (line.complete()) {
-                    add(from + line.offset() + line.length() + 1, line);
-                }
-            });
-        }
+        lines.placeNew(this::add);
     }
 
-    /**
-     * Whether the log is no longer the one indexed: another file now (rotated or replaced), shorter
-     * than read, or with another last line than was read. A log's records are chained, each naming
-     * the hash of the one before it, so a same last line stands for the same lines before it.
-     */
-    private boolean replaced(Object key, long size) throws IOException {
-        long start;
-        long end;
-        byte[] last;
-        synchronized (this) {
-            if (lines == 0) {
-                return false;
-            }
-            if (size < starts[lines] || key != null && fileKey != null && !key.equals(fileKey)) {
-                return true;
-            }
-            start = starts[lines - 1];
-            end = starts[lines] - 1;
-            last = lastLine;
-        }
-        if (last == null) {
-            return false;
-        }
-        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
-            return !Arrays.equals(read(channel, start, (int) (end - start)), last);
-        }
-    }
-
-    private void add(long end, JsonLines.Line line) {
+    private void add(JsonLines.Line line) {
         Set<String> rules = new HashSet<>();
-        long number = lines() + 1;
-        Entry entry = line.tooLong() ? null : entry(number, line.bytes(), rules);
+        Entry entry = line.tooLong() ? null : entry(line.number(), line.bytes(), rules);
         synchronized (this) {
-            if (lines + 2 > starts.length) {
-                starts = Arrays.copyOf(starts, starts.length * 2);
-            }
-            lines++;
-            starts[lines] = end;
-            lastLine = line.bytes();
             if (entry == null) {
                 unreadable++;
             } else {
@@ -183,17 +133,43 @@ final class LogIndex {
     /** The entry of one record line, adding the rules its findings name to {@code rules}; {@code null} when it is not a record. */
     private Entry entry(long number, byte[] bytes, Set<String> rules) {
         try {
-            LoggedDecision record = LoggedDecision.summary(bytes);
+            boolean keepDeal = dealsWeight < dealsBudget;
+            LoggedDecision record = keepDeal ? LoggedDecision.read(bytes) : LoggedDecision.summary(bytes);
             if (record.evaluatedAt() == null || record.policy() == null) {
                 return null;
             }
+            Deal deal = null;
+            if (keepDeal) {
+                try {
+                    deal = DealJson.read(record.deal(), "/deal", this::shared);
+                    dealsWeight += weight(record.deal());
+                } catch (InvalidDealException e) {
+                    // Not kept: what-if reads it again, and reports why it cannot be decided.
+                }
+            }
             record.rules().forEach(rule -> rules.add(shared(rule)));
-            return new Entry(number, record.decisionId(), record.dealId() == null ? "" : record.dealId(), shared(record.outcome()),
+            String dealId = deal != null ? deal.dealId() : record.dealId() == null ? "" : record.dealId();
+            return new Entry(number, record.decisionId(), dealId, shared(record.outcome()),
                     Instant.parse(record.evaluatedAt()), shared(record.policy()),
-                    record.codes().stream().map(this::shared).toList());
+                    record.codes().stream().map(this::shared).toList(), deal);
         } catch (IllegalArgumentException | DateTimeException e) {
             return null;
         }
+    }
+
+    /**
+     * About the length of {@code json} written out: what a deal read from it is counted as taking in
+     * memory. On generated deals a deal read and kept takes some 0.7 times this (its texts shared
+     * with other deals'), and one whose every text is its own up to about twice.
+     */
+    private static long weight(JsonValue json) {
+        return switch (json.getValueType()) {
+            case OBJECT -> 2 + json.asJsonObject().entrySet().stream()
+                    .mapToLong(member -> member.getKey().length() + 4 + weight(member.getValue())).sum();
+            case ARRAY -> 2 + json.asJsonArray().stream().mapToLong(item -> 1 + weight(item)).sum();
+            case STRING -> 2 + ((JsonString) json).getString().length();
+            default -> 8;
+        };
     }
 
     private String shared(String text) {
@@ -202,41 +178,32 @@ final class LogIndex {
 
     /**
      * The log's whole lines as {@link WhatIf} reads them, as far as the index has read: each record
-     * with the summary the index keeps of it, so only its deal is read again; any other line whole,
-     * for what-if to report as the command line does.
+     * with the summary the index keeps of it and its deal, when kept; a record whose deal is not
+     * kept with its line, so that only the deal is read again; any other line whole, for what-if to
+     * report as the command line does.
      */
     WhatIf.Source whatIfSource() {
         return sink -> {
-            long count;
-            long[] at;
             List<Entry> known;
             synchronized (this) {
-                count = lines;
-                at = Arrays.copyOf(starts, lines + 1);
                 known = List.copyOf(entries);
             }
-            try (FileChannel channel = open()) {
+            // Lines placed since the entries were taken are read whole.
+            long[] at = lines.starts();
+            try (LogLines.Opened file = lines.open()) {
                 int next = 0;
-                for (int number = 1; number <= count; number++) {
+                for (int number = 1; number < at.length; number++) {
                     Entry entry = next < known.size() && known.get(next).line() == number ? known.get(next++) : null;
-                    long start = at[number - 1];
-                    long length = at[number] - 1 - start;
-                    byte[] bytes = length > MAX_LINE ? null : read(channel, start, (int) length);
-                    sink.accept(new WhatIf.Logged(new JsonLines.Line(number, start, bytes, length, true),
-                            entry == null ? null : entry.summary()));
+                    if (entry != null && entry.deal() != null) {
+                        sink.accept(new WhatIf.Logged(number, entry.summary(), entry.deal()));
+                    } else {
+                        long start = at[number - 1];
+                        sink.accept(new WhatIf.Logged(new JsonLines.Line(number, start, file.line(start, at[number]),
+                                at[number] - 1 - start, true), entry == null ? null : entry.summary()));
+                    }
                 }
             }
         };
-    }
-
-    private static byte[] read(FileChannel channel, long start, int length) throws IOException {
-        ByteBuffer bytes = ByteBuffer.allocate(length);
-        while (bytes.hasRemaining()) {
-            if (channel.read(bytes, start + bytes.position()) < 0) {
-                throw Refusal.logReplaced();
-            }
-        }
-        return bytes.array();
     }
 
     synchronized long records() {
@@ -285,39 +252,12 @@ final class LogIndex {
     }
 
     /** How many whole lines the log has. */
-    synchronized long lines() {
-        return lines;
+    long lines() {
+        return lines.count();
     }
 
     /** The bytes of line {@code number} (1-based), without its line break; {@code null} when there is no such whole line. */
     byte[] line(long number) throws IOException {
-        long start;
-        long end;
-        synchronized (this) {
-            if (number < 1 || number > lines) {
-                return null;
-            }
-            start = starts[(int) number - 1];
-            end = starts[(int) number] - 1;
-        }
-        if (end - start > MAX_LINE) {
-            return null;
-        }
-        try (FileChannel channel = open()) {
-            return read(channel, start, (int) (end - start));
-        }
-    }
-
-    /** The log opened to read lines the index placed; refused when it is no longer the file indexed. */
-    private FileChannel open() throws IOException {
-        FileChannel channel = FileChannel.open(log, StandardOpenOption.READ);
-        Object key = Files.readAttributes(log, BasicFileAttributes.class).fileKey();
-        synchronized (this) {
-            if (key != null && fileKey != null && !key.equals(fileKey)) {
-                channel.close();
-                throw Refusal.logReplaced();
-            }
-        }
-        return channel;
+        return lines.line(number);
     }
 }

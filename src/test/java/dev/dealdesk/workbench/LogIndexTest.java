@@ -18,7 +18,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What-if over the workbench's index of the log reads only each deal again, and reports exactly as over the log itself. */
+/**
+ * What-if over the workbench's index of the log decides the deals it keeps read, reads the others
+ * again, and reports exactly as over the log itself; the index follows a log replaced under it.
+ */
 class LogIndexTest {
 
     @TempDir
@@ -50,6 +53,13 @@ class LogIndexTest {
         index.refresh();
         assertEquals(12 + 1, index.records(), "the record with an invalid deal is still a logged decision");
         assertEquals(4, index.unreadable(), "a record with two deals is not read as either");
+        assertEquals(12, index.search(entry -> entry.deal() != null, 100).total(), "every valid deal is kept read");
+        LogIndex keepingNone = new LogIndex(log, 0);
+        keepingNone.refresh();
+        assertEquals(0, keepingNone.search(entry -> entry.deal() != null, 100).total());
+        LogIndex keepingSome = new LogIndex(log, 1);
+        keepingSome.refresh();
+        assertEquals(1, keepingSome.search(entry -> entry.deal() != null, 100).total(), "the first deal reaches the budget");
 
         rules.replace("thresholds.drl", "valueProofMaxWindowDays() { return 90; }", "valueProofMaxWindowDays() { return 120; }");
         CompiledPolicy candidate = CompiledPolicy.compile(PolicySource.read(rules.directory()));
@@ -57,6 +67,8 @@ class LogIndexTest {
         WhatIf.Report overLog = WhatIf.run(log, candidate);
 
         assertEquals(overLog, overIndex);
+        assertEquals(overLog, WhatIf.run(keepingNone.whatIfSource(), candidate), "deals read again from their lines");
+        assertEquals(overLog, WhatIf.run(keepingSome.whatIfSource(), candidate));
         assertEquals(12, overIndex.decisions());
         assertFalse(overIndex.changes().isEmpty(), "windows of 91 and 120 days flip");
         List<String> errors = overIndex.errors();
