@@ -3,6 +3,7 @@ package dev.dealdesk.workbench;
 import dev.dealdesk.audit.WhatIf;
 import dev.dealdesk.audit.WhatIfJson;
 import dev.dealdesk.decision.PolicyLoadException;
+import dev.dealdesk.decision.PolicyProblem;
 import dev.dealdesk.json.PolicyStatusJson;
 import dev.dealdesk.policy.compiled.CompiledPolicy;
 import dev.dealdesk.policy.compiled.PolicySource;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -75,7 +77,10 @@ final class DraftCheck {
             try {
                 candidate = CompiledPolicy.compile(PolicySource.read(folder));
             } catch (PolicyLoadException e) {
-                return answer.add("compiles", false).add("problems", PolicyStatusJson.problems(e.problems())).build();
+                String thresholds = changed.get(Thresholds.FILE);
+                List<PolicyProblem> problems = thresholds == null ? e.problems() : e.problems().stream()
+                        .map(problem -> Thresholds.located(problem, thresholds, draft.thresholds().keySet())).toList();
+                return answer.add("compiles", false).add("problems", PolicyStatusJson.problems(problems)).build();
             }
             String version = candidate.version().version();
             answer.add("compiles", true).add("version", version).add("problems", PolicyStatusJson.problems(candidate.warnings()));

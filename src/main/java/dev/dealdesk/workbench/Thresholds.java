@@ -1,9 +1,11 @@
 package dev.dealdesk.workbench;
 
+import dev.dealdesk.decision.PolicyProblem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -94,6 +96,27 @@ final class Thresholds {
             throw Refusal.badInput("invalid-draft", pointer(name), "no threshold named " + name + " in " + FILE);
         }
         return String.join("\n", lines);
+    }
+
+    /**
+     * {@code problem}, found in {@code text} (the thresholds file as a draft set it), with the column
+     * of the value written where the compiler gave none and its line is a threshold in {@code edited}:
+     * the compiler places a function's errors by line only, and on such a line the value is the one
+     * thing the draft wrote.
+     */
+    static PolicyProblem located(PolicyProblem problem, String text, Set<String> edited) {
+        if (!problem.file().equals(FILE) || problem.column() > 0 || problem.line() < 1) {
+            return problem;
+        }
+        String[] lines = text.split("\n", -1);
+        if (problem.line() > lines.length) {
+            return problem;
+        }
+        Matcher function = FUNCTION.matcher(lines[problem.line() - 1]);
+        if (!function.matches() || !edited.contains(function.group(3))) {
+            return problem;
+        }
+        return new PolicyProblem(problem.file(), problem.line(), function.start(4) + 1, problem.level(), problem.message());
     }
 
     /** Where a threshold's value is in a draft: {@code /thresholds/<name>}, the name escaped as a JSON Pointer. */

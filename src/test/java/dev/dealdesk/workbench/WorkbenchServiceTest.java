@@ -180,14 +180,19 @@ class WorkbenchServiceTest {
 
     @Test
     void aDraftThatDoesNotCompile_namesEachProblemAtItsFileLineAndColumn() throws Exception {
-        int line = Thresholds.read(Files.readString(TestEngines.SHIPPED_RULES.resolve("thresholds.drl"))).stream()
+        String text = Files.readString(TestEngines.SHIPPED_RULES.resolve("thresholds.drl"));
+        int line = Thresholds.read(text).stream()
                 .filter(threshold -> threshold.name().equals("flatFeeMaxTermMonths")).findFirst().orElseThrow().line();
+        String written = text.split("\n")[line - 1];
         JsonObject draft = json(post("/v1/workbench/drafts", "{\"thresholds\": {\"flatFeeMaxTermMonths\": 12.5}}"));
         assertFalse(draft.getBoolean("compiles"), draft.toString());
         JsonObject problem = draft.getJsonArray("problems").getJsonObject(0);
         assertEquals("thresholds.drl", problem.getString("file"), draft.toString());
         assertEquals(line, problem.getInt("line"), draft.toString());
-        assertTrue(problem.getString("text").startsWith("thresholds.drl:" + line), problem.toString());
+        // The compiler places it by line only; the column is where the draft's value starts.
+        int column = written.indexOf("return ") + "return ".length() + 1;
+        assertEquals(column, problem.getInt("column"), draft.toString());
+        assertTrue(problem.getString("text").startsWith("thresholds.drl:" + line + ":" + column + ": error: "), problem.toString());
         assertFalse(draft.containsKey("whatIf"));
     }
 
