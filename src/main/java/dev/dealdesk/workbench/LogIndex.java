@@ -48,9 +48,10 @@ final class LogIndex {
     }
 
     /**
-     * How much the deals kept read may weigh ({@link #weight}): a third of the heap. A draft's
-     * what-if decides a kept deal at once; a deal past this is read again from its line for each
-     * draft, which takes about as long again as deciding it.
+     * How much memory the deals kept read may take, as {@link #weight} and {@link #kept} count it
+     * (some 25% over what they take, on generated deals): a third of the heap. A draft's what-if
+     * decides a kept deal at once; a deal past this is read again from its line for each draft,
+     * which takes about as long again as deciding it.
      */
     static final long DEALS_BUDGET = Runtime.getRuntime().maxMemory() / 3;
 
@@ -63,14 +64,14 @@ final class LogIndex {
     private final ReentrantLock reading = new ReentrantLock();
     /** One instance of each text read more than once (outcomes, codes, rule names, a deal's texts). */
     private final Map<String, String> texts = new HashMap<>();
-    /** The weight of the deals kept read so far. */
+    /** The memory the deals kept read take so far, as counted. */
     private long dealsWeight;
 
     LogIndex(Path log) {
         this(log, DEALS_BUDGET);
     }
 
-    /** An index that keeps deals read while they weigh less than {@code dealsBudget} ({@link #weight}). */
+    /** An index that keeps deals read while they take less than {@code dealsBudget} bytes, as counted. */
     LogIndex(Path log, long dealsBudget) {
         this.lines = new LogLines(log);
         this.dealsBudget = dealsBudget;
@@ -141,7 +142,7 @@ final class LogIndex {
             Deal deal = null;
             if (keepDeal) {
                 try {
-                    deal = DealJson.read(record.deal(), "/deal", this::shared);
+                    deal = DealJson.read(record.deal(), "/deal", this::kept);
                     dealsWeight += weight(record.deal());
                 } catch (InvalidDealException e) {
                     // Not kept: what-if reads it again, and reports why it cannot be decided.
@@ -158,18 +159,29 @@ final class LogIndex {
     }
 
     /**
-     * About the length of {@code json} written out: what a deal read from it is counted as taking in
-     * memory. On generated deals a deal read and kept takes some 0.7 times this (its texts shared
-     * with other deals'), and one whose every text is its own up to about twice.
+     * About the bytes a deal read from {@code json} keeps besides its texts (which {@link #kept}
+     * counts): its records, lists and boxed numbers, erring high.
      */
     private static long weight(JsonValue json) {
         return switch (json.getValueType()) {
-            case OBJECT -> 2 + json.asJsonObject().entrySet().stream()
-                    .mapToLong(member -> member.getKey().length() + 4 + weight(member.getValue())).sum();
-            case ARRAY -> 2 + json.asJsonArray().stream().mapToLong(item -> 1 + weight(item)).sum();
-            case STRING -> 2 + ((JsonString) json).getString().length();
-            default -> 8;
+            case OBJECT -> 16 + json.asJsonObject().values().stream().mapToLong(value -> 4 + weight(value)).sum();
+            case ARRAY -> 24 + json.asJsonArray().stream().mapToLong(item -> 4 + weight(item)).sum();
+            case STRING -> 4; // the text itself is counted by kept()
+            default -> 16;
         };
+    }
+
+    /**
+     * {@code text} as a kept deal holds it: an equal text kept before, or this one, counted in
+     * {@link #dealsWeight} with what keeping it once costs.
+     */
+    private String kept(String text) {
+        String before = texts.putIfAbsent(text, text);
+        if (before != null) {
+            return before;
+        }
+        dealsWeight += 72 + 2L * text.length();
+        return text;
     }
 
     private String shared(String text) {
