@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpFields;
 
 /**
  * The service's endpoints: which method and path does what, and what it answers. Knows nothing of
@@ -102,7 +103,14 @@ final class Routes {
                 "Missing or wrong bearer token", "send Authorization: Bearer <token>").json(), Map.of("WWW-Authenticate", "Bearer"));
     }
 
-    static Response problem(Problem problem) {
+    /** The answer to a change a session's cookie authorises, sent from another origin than the service's. */
+    static Response fromAnotherOrigin() {
+        return problem(Problem.of(401, "unauthorized", "Request from another origin",
+                "the session's cookie authorises a change only from the workbench's own pages: the request's Origin is not"
+                        + " this service's Host; send the bearer token, or keep the Host header behind a proxy"));
+    }
+
+        static Response problem(Problem problem) {
         return new Response(problem.status(), "application/problem+json", problem.json(), Map.of());
     }
 
@@ -157,9 +165,9 @@ final class Routes {
                 "the body must be at most " + maxBodyBytes + " bytes"));
     }
 
-    /** The answer to a post with its body: the workbench's, or deals decided. */
-    Response post(String path, String query, byte[] body) {
-        return WorkbenchRoutes.serves(path) ? workbench.post(path, query, body) : decide(path, query, body);
+    /** The answer to a post with its body and headers: the workbench's, or deals decided. */
+    Response post(String path, String query, byte[] body, HttpFields headers) {
+        return WorkbenchRoutes.serves(path) ? workbench.post(path, query, body, headers) : decide(path, query, body);
     }
 
     /**

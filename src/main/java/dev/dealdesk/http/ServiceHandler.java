@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.Handler;
@@ -87,7 +88,8 @@ final class ServiceHandler extends Handler.Abstract {
             send(response, callback, Routes.problem(Problem.of(503, "shutting-down", "The service is stopping",
                     "send the request again to another instance or after the restart")));
         } else if (!Routes.isOpen(method, path) && !access.authorized(method, request.getHeaders())) {
-            send(response, callback, routes.unauthorized(method, path));
+            send(response, callback, access.fromAnotherOrigin(method, request.getHeaders())
+                    ? Routes.fromAnotherOrigin() : routes.unauthorized(method, path));
         } else if (WorkbenchRoutes.isSignOut(method, path)) {
             // The session ends on the service here; the answer ends it in the browser.
             access.endSessions(request.getHeaders());
@@ -101,10 +103,6 @@ final class ServiceHandler extends Handler.Abstract {
             if (refusal != null) {
                 send(response, callback, refusal);
             } else {
-                if (WorkbenchRoutes.isSignIn(method, path)) {
-                    // A browser signing in again holds one session from now on, not two.
-                    access.endSessions(request.getHeaders());
-                }
                 readAndDecide(request, path, response, callback);
             }
         }
@@ -135,7 +133,8 @@ final class ServiceHandler extends Handler.Abstract {
             } else {
                 try {
                     String query = request.getHttpURI().getQuery();
-                    (large ? largeBodyWorker : workers).execute(() -> decide(path, query, body, response, release));
+                    HttpFields headers = request.getHeaders();
+                    (large ? largeBodyWorker : workers).execute(() -> decide(path, query, body, headers, response, release));
                 } catch (RejectedExecutionException full) {
                     send(response, release, busy());
                 }
@@ -143,11 +142,14 @@ final class ServiceHandler extends Handler.Abstract {
         });
     }
 
-    /** On a worker: answers {@code body}, posted to {@code path} with {@code query}, and sends the answer, a 500 should anything escape. */
-    private void decide(String path, String query, byte[] body, Response response, Callback callback) {
+    /**
+     * On a worker: answers {@code body}, posted to {@code path} with {@code query} and {@code headers},
+     * and sends the answer, a 500 should anything escape.
+     */
+    private void decide(String path, String query, byte[] body, HttpFields headers, Response response, Callback callback) {
         Routes.Response answer = Routes.problem(ProblemErrors.problem(500, null));
         try {
-            answer = answer(() -> routes.post(path, query, body));
+            answer = answer(() -> routes.post(path, query, body, headers));
         } finally {
             send(response, callback, answer);
         }

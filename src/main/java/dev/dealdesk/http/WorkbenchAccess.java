@@ -70,10 +70,20 @@ final class WorkbenchAccess {
     }
 
     /**
-     * A new session's Set-Cookie value when the sign-in form posted ({@code token=...}, form-encoded)
-     * the right token, else {@code null}.
+     * Whether the request is refused only for where it comes from: its cookie names an open session,
+     * but it changes something and its {@code Origin} is not the service's own.
      */
-    String signIn(byte[] form) {
+    boolean fromAnotherOrigin(String method, HttpFields headers) {
+        return token != null && !method.equals("GET") && !method.equals("HEAD") && !sameOrigin(headers)
+                && sessions(headers).stream().anyMatch(this::open);
+    }
+
+    /**
+     * A new session's Set-Cookie value when the sign-in form posted ({@code token=...}, form-encoded)
+     * the right token, else {@code null}. A browser signing in again holds one session from then on:
+     * those its request's cookies name end.
+     */
+    String signIn(byte[] form, HttpFields headers) {
         String posted = null;
         for (String pair : new String(form, StandardCharsets.UTF_8).split("&")) {
             if (pair.startsWith("token=")) {
@@ -87,6 +97,7 @@ final class WorkbenchAccess {
         if (posted == null || token == null || !MessageDigest.isEqual(posted.getBytes(StandardCharsets.UTF_8), token)) {
             return null;
         }
+        endSessions(headers);
         byte[] id = new byte[32];
         random.nextBytes(id);
         String session = Base64.getUrlEncoder().withoutPadding().encodeToString(id);

@@ -5,6 +5,7 @@ import dev.dealdesk.workbench.Refusal;
 import dev.dealdesk.workbench.Workbench;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpFields;
 import java.util.function.Supplier;
 
 /**
@@ -37,10 +38,6 @@ final class WorkbenchRoutes {
         return method.equals("POST") && (path.equals(WorkbenchAccess.SIGN_IN) || path.equals(SIGN_OUT));
     }
 
-    static boolean isSignIn(String method, String path) {
-        return method.equals("POST") && path.equals(WorkbenchAccess.SIGN_IN);
-    }
-
     static boolean isSignOut(String method, String path) {
         return method.equals("POST") && path.equals(SIGN_OUT);
     }
@@ -64,12 +61,12 @@ final class WorkbenchRoutes {
         return takesForm(path) ? Routes.notAllowed("POST") : respond(() -> workbench.get(method, path, query));
     }
 
-    Routes.Response post(String path, String query, byte[] body) {
+    Routes.Response post(String path, String query, byte[] body, HttpFields headers) {
         if (path.equals(WorkbenchAccess.SIGN_IN)) {
             if (!access.required()) {
                 return seeOther(null);
             }
-            String session = access.signIn(body);
+            String session = access.signIn(body, headers);
             if (session == null) {
                 return response(workbench.signIn("That is not the service's token. Try again."));
             }

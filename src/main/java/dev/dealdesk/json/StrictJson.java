@@ -67,14 +67,20 @@ public final class StrictJson {
         } catch (InvalidDealException refused) {
             throw refused; // the reader's own refusal, already naming its path
         } catch (JsonParsingException malformed) {
-            throw malformed(malformed.getLocation(), withoutLocation(malformed.getMessage()));
+            String problem = withoutLocation(malformed.getMessage());
+            // At the end of the text Parsson's column is off (twice the line's length): the end is known here.
+            if (problem.contains(END)) {
+                String lastLine = json.substring(json.lastIndexOf('\n') + 1);
+                throw malformed(json.lines().count() + (json.endsWith("\n") ? 1 : 0), lastLine.length() + 1, problem);
+            }
+            throw malformed(malformed.getLocation().getLineNumber(), malformed.getLocation().getColumnNumber(), problem);
         } catch (JsonException malformed) {
-            throw new InvalidDealException("", "malformed JSON: " + malformed.getMessage());
+            throw new InvalidDealException("", "malformed JSON: " + plain(malformed.getMessage()));
         } catch (NumberFormatException | ArithmeticException outOfRange) {
             throw new InvalidDealException("", "malformed JSON: a number is out of range (" + outOfRange.getMessage() + ")");
         } catch (RuntimeException unreadable) {
             // Parsson refuses some documents with a plain runtime exception, such as nesting over 1,000 deep.
-            throw new InvalidDealException("", "malformed JSON: " + unreadable.getMessage());
+            throw new InvalidDealException("", "malformed JSON: " + plain(unreadable.getMessage()));
         }
     }
 
@@ -153,9 +159,36 @@ public final class StrictJson {
     }
 
     private static InvalidDealException malformed(JsonLocation at, String problem) {
-        return new InvalidDealException("", "malformed JSON at line " + at.getLineNumber() + ", column "
-                + at.getColumnNumber() + ": " + problem);
+        return malformed(at.getLineNumber(), at.getColumnNumber(), problem);
     }
+
+    private static InvalidDealException malformed(long line, long column, String problem) {
+        return new InvalidDealException("", "malformed JSON at line " + line + ", column " + column + ": " + problem);
+    }
+
+    /** What the parser's messages say of the end of the text, in plain words. */
+    private static final String END = "the end of the document";
+
+    /** A message of the parser's limits in plain words: a number too long, nesting too deep. */
+    private static String plain(String message) {
+        String text = message == null ? "" : message;
+        Matcher number = LONG_NUMBER.matcher(text);
+        if (number.matches()) {
+            return "a number " + digits(number.group(1)) + " characters long, longer than the " + digits(number.group(2))
+                    + " allowed";
+        }
+        Matcher nested = DEEP.matcher(text);
+        return nested.matches() ? "nested deeper than " + digits(nested.group(1)) + " levels" : text;
+    }
+
+    /** A count as the parser printed it, without the locale's grouping (1,000 or 1.000). */
+    private static String digits(String count) {
+        return count.replaceAll("\\D", "");
+    }
+
+    private static final Pattern LONG_NUMBER = Pattern.compile(
+            "Number of BigDecimal source characters (\\S+) exceeded maximal allowed value of (\\S+)");
+    private static final Pattern DEEP = Pattern.compile("Input is too deeply nested (\\S+)");
 
     /** The parser's message without its location (given apart) and in plain words: characters shown, tokens named. */
     private static String withoutLocation(String message) {
@@ -167,18 +200,35 @@ public final class StrictJson {
         }
         Matcher character = UNEXPECTED_CHAR.matcher(text);
         if (character.matches()) {
-            // The parser prints a code with the locale's grouping: 8364 may read "8,364".
-            int code = Integer.parseInt(character.group(1).replaceAll("[^-\\d]", ""));
-            String got = code < 0 ? "the end of the document" : code < 0x20 || code == 0x7f
-                    ? String.format("the control character U+%04X", code) : "'" + Character.toString(code) + "'";
-            return "unexpected " + got + (character.group(2) == null ? "" : ", expected '" + character.group(2) + "'");
+            int code = code(character.group(1));
+            String expected = character.group(2) == null ? "" : ", expected '" + character.group(2) + "'";
+            if (code < 0) {
+                return "got " + END + expected;
+            }
+            String got = code < 0x20 || code == 0x7f ? String.format("the control character U+%04X", code)
+                    : "'" + Character.toString(code) + "'";
+            return "unexpected " + got + expected;
         }
         return text;
     }
 
     private static final Pattern INVALID_TOKEN = Pattern.compile("Invalid token=(\\w+)\\. Expected tokens are: \\[([\\w, ]*)]");
+    /**
+     * The parser prints a character's code as the locale writes numbers: 8364 may read 8,364, 8’364
+     * or ٨٬٣٦٤, and -1 (the end of the text) with a direction mark before it.
+     */
     private static final Pattern UNEXPECTED_CHAR = Pattern.compile(
-            "Unexpected char (-?\\d[\\d,.'\u00a0\u202f]*)(?:, expecting '(.*)')?");
+            "Unexpected char (\\p{Cf}*-?\\p{Nd}[\\p{Nd}\\p{Zs}\\p{Po}\\p{Pf}]*)(?:, expecting '(.*)')?");
+
+    /** The code {@code printed} names, its digits read in any script and its grouping left out. */
+    private static int code(String printed) {
+        int code = 0;
+        for (int i = 0; i < printed.length(); i++) {
+            int digit = Character.digit(printed.charAt(i), 10);
+            code = digit < 0 ? code : code * 10 + digit;
+        }
+        return printed.indexOf('-') >= 0 ? -code : code;
+    }
 
     /** A token of the parser's messages, as a person would name it. */
     private static String token(String name) {

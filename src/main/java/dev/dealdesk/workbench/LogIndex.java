@@ -6,8 +6,6 @@ import dev.dealdesk.facts.Deal;
 import dev.dealdesk.facts.InvalidDealException;
 import dev.dealdesk.json.DealJson;
 import dev.dealdesk.json.JsonLines;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -48,7 +46,7 @@ final class LogIndex {
     }
 
     /**
-     * How much memory the deals kept read may take, as {@link #weight} and {@link #kept} count it
+     * How much memory the deals kept read may take, as {@link DealWeight} and {@link #kept} count it
      * (some 25% over what they take, on generated deals): a third of the heap. A draft's what-if
      * decides a kept deal at once; a deal past this is read again from its line for each draft,
      * which takes about as long again as deciding it.
@@ -73,7 +71,7 @@ final class LogIndex {
 
     /** An index that keeps deals read while they take less than {@code dealsBudget} bytes, as counted. */
     LogIndex(Path log, long dealsBudget) {
-        this.lines = new LogLines(log);
+        this.lines = new LogLines(log, this);
         this.dealsBudget = dealsBudget;
     }
 
@@ -106,16 +104,22 @@ final class LogIndex {
 
     /** Only under {@link #reading}: each line is added as it is read, so readers of the index see it grow. */
     private void read() throws IOException {
-        if (lines.forgetIfReplaced()) {
-            synchronized (this) {
-                entries.clear();
-                firedIn.clear();
-                unreadable = 0;
+        // A log replaced between the check and the reading is checked again.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            lines.forgetIfReplaced(this::forget);
+            if (lines.placeNew(this::add)) {
+                return;
             }
-            texts.clear();
-            dealsWeight = 0;
         }
-        lines.placeNew(this::add);
+    }
+
+    /** Under the monitor, with the lines forgotten: forgets what was read of them. */
+    private void forget() {
+        entries.clear();
+        firedIn.clear();
+        unreadable = 0;
+        texts.clear();
+        dealsWeight = 0;
     }
 
     private void add(JsonLines.Line line) {
@@ -143,7 +147,7 @@ final class LogIndex {
             if (keepDeal) {
                 try {
                     deal = DealJson.read(record.deal(), "/deal", this::kept);
-                    dealsWeight += weight(record.deal());
+                    dealsWeight += DealWeight.of(record.deal());
                 } catch (InvalidDealException e) {
                     // Not kept: what-if reads it again, and reports why it cannot be decided.
                 }
@@ -156,19 +160,6 @@ final class LogIndex {
         } catch (IllegalArgumentException | DateTimeException e) {
             return null;
         }
-    }
-
-    /**
-     * About the bytes a deal read from {@code json} keeps besides its texts (which {@link #kept}
-     * counts): its records, lists and boxed numbers, erring high.
-     */
-    private static long weight(JsonValue json) {
-        return switch (json.getValueType()) {
-            case OBJECT -> 16 + json.asJsonObject().values().stream().mapToLong(value -> 4 + weight(value)).sum();
-            case ARRAY -> 24 + json.asJsonArray().stream().mapToLong(item -> 4 + weight(item)).sum();
-            case STRING -> 4; // the text itself is counted by kept()
-            default -> 16;
-        };
     }
 
     /**
@@ -197,12 +188,17 @@ final class LogIndex {
     WhatIf.Source whatIfSource() {
         return sink -> {
             List<Entry> known;
+            long[] at;
+            long placedIn;
             synchronized (this) {
                 known = List.copyOf(entries);
+                at = lines.starts();
+                placedIn = lines.generation();
             }
-            // Lines placed since the entries were taken are read whole.
-            long[] at = lines.starts();
-            try (LogLines.Opened file = lines.open()) {
+            if (at.length == 1) {
+                return; // no line, and maybe no log
+            }
+            try (LogLines.Opened file = lines.open(placedIn)) {
                 int next = 0;
                 for (int number = 1; number < at.length; number++) {
                     Entry entry = next < known.size() && known.get(next).line() == number ? known.get(next++) : null;

@@ -39,10 +39,11 @@ public final class Refusal extends RuntimeException {
         return new Refusal(404, "not-found", "No such resource", detail, null, Map.of());
     }
 
-    /** The audit log was replaced, or rewritten, while the request read it. */
+    /** The audit log was moved, replaced or rewritten while the request read it. */
     static Refusal logReplaced() {
         return new Refusal(409, "log-replaced", "The audit log changed while it was read",
-                "The audit log was replaced or rewritten while this request read it; send the request again to read the new log",
+                "The audit log was moved, replaced or rewritten while this request read it; send the request again to read"
+                        + " the log now there",
                 null, Map.of());
     }
 

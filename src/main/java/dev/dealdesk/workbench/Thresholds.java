@@ -1,6 +1,7 @@
 package dev.dealdesk.workbench;
 
 import dev.dealdesk.decision.PolicyProblem;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +38,13 @@ final class Thresholds {
             "^(\\s*function\\s+(\\w+)\\s+(\\w+)\\s*\\(\\s*\\)\\s*\\{\\s*return\\s+)([^;]+?)(\\s*;\\s*}\\s*)$");
     private static final Pattern SECTION = Pattern.compile("^\\s*//\\s*-{2,}\\s*(.*?)\\s*-*\\s*$");
     private static final Pattern COMMENT = Pattern.compile("^\\s*//\\s?(.*)$");
-    /** A number as a rules file writes one: digits with optional underscores, an optional fraction, a sign. */
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(_\\d+)*(\\.\\d+(_\\d+)*)?");
+    /**
+     * A number as a rules file writes one: an optional sign, digits with optional underscores between
+     * them, an optional fraction. No leading zero: Java reads {@code 012} as octal, ten.
+     */
+    private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9]\\d*(_\\d+)*)(\\.\\d+(_\\d+)*)?");
+    /** The largest whole number Java writes as an {@code int} literal. */
+    private static final BigInteger INT_LITERAL_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
 
     private Thresholds() {
     }
@@ -80,15 +86,16 @@ final class Thresholds {
         Map<String, String> left = new LinkedHashMap<>(values);
         values.forEach((name, value) -> {
             if (!NUMBER.matcher(value).matches()) {
-                throw Refusal.badInput("invalid-draft", pointer(name),
-                        "expected a number: digits, with _ between digits and one decimal point allowed, got \"" + value + "\"");
+                throw Refusal.badInput("invalid-draft", pointer(name), "expected a number: an optional minus sign, digits"
+                        + " without a leading zero (Java reads 012 as octal), _ allowed between digits, and at most one"
+                        + " decimal point, got \"" + value + "\"");
             }
         });
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             Matcher function = FUNCTION.matcher(lines[i]);
             if (function.matches() && left.containsKey(function.group(3))) {
-                lines[i] = function.group(1) + left.remove(function.group(3)) + function.group(5);
+                lines[i] = function.group(1) + literal(function.group(2), left.remove(function.group(3))) + function.group(5);
             }
         }
         if (!left.isEmpty()) {
@@ -117,6 +124,18 @@ final class Thresholds {
             return problem;
         }
         return new PolicyProblem(problem.file(), problem.line(), function.start(4) + 1, problem.level(), problem.message());
+    }
+
+    /**
+     * {@code value} as a literal of a threshold of {@code type}: as given, but a whole number too large
+     * for an {@code int} literal is a {@code double} one ({@code .0}) for a {@code double} threshold,
+     * as Java will not read it otherwise. An {@code int} threshold keeps it, and the compiler says
+     * it is out of range.
+     */
+    private static String literal(String type, String value) {
+        boolean whole = value.indexOf('.') < 0;
+        boolean large = whole && new BigInteger(value.replace("_", "")).abs().compareTo(INT_LITERAL_MAX) > 0;
+        return large && (type.equals("double") || type.equals("float")) ? value + ".0" : value;
     }
 
     /** Where a threshold's value is in a draft: {@code /thresholds/<name>}, the name escaped as a JSON Pointer. */

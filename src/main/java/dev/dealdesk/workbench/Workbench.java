@@ -124,20 +124,24 @@ public final class Workbench {
             return files.get(name).orElseThrow(() -> Refusal.notFound("the workbench has no file " + name));
         }
         try {
+            if (path.equals(DECISIONS)) {
+                return Answer.json(logged().search(query(query)));
+            }
             if (path.equals(API + "policy")) {
+                noQuery(query);
                 boolean whole = index == null || index.refreshUnlessReading();
                 return Answer.json(PolicyOverview.of(engine, index, !whole, examples));
             }
             if (path.startsWith(FILES)) {
+                noQuery(query);
                 return Answer.json(liveFile(path.substring(FILES.length())));
             }
-            if (path.equals(DECISIONS)) {
-                return Answer.json(logged().search(query(query)));
-            }
             if (path.startsWith(DECISIONS + "/") && path.indexOf('/', DECISIONS.length() + 1) < 0) {
+                noQuery(query);
                 return Answer.json(logged().receipt(path.substring(DECISIONS.length() + 1)));
             }
             if (path.equals(API + "log/verification")) {
+                noQuery(query);
                 Decisions logged = logged();
                 return Answer.json(alone(logged::verifyAll));
             }
@@ -153,9 +157,7 @@ public final class Workbench {
      * @throws Refusal for bad input, or when another heavy request is running
      */
     public Answer post(String path, String query, byte[] body) {
-        if (query != null && !query.isEmpty()) {
-            throw Refusal.badQuery("this operation takes no query parameters");
-        }
+        noQuery(query);
         if (path.equals(API + "drafts")) {
             Draft draft = Draft.read(body);
             return Answer.json(alone(() -> {
@@ -169,6 +171,13 @@ public final class Workbench {
         emptyObject(body);
         Decisions logged = logged();
         return Answer.json(alone(() -> logged.replay(decisionId)));
+    }
+
+    /** Every operation but the search takes no query parameters: one given is refused, never ignored. */
+    private static void noQuery(String query) {
+        if (query != null && !query.isEmpty()) {
+            throw Refusal.badQuery("this operation takes no query parameters");
+        }
     }
 
     /** A replay takes nothing but an empty object: {@code {}}. */

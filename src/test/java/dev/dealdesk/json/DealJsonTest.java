@@ -162,9 +162,19 @@ class DealJsonTest {
 
         @Test
         void read_truncatedObject_isMalformedAtLocation() {
-            // Parsson 1.1.9 reports the column at end of input as twice the line length (34 for 17 chars).
+            // The column just past the text's 17 characters (Parsson alone says 34 at the end of the text).
             assertRejected("{\"dealId\": \"D-1\",", "",
-                    "malformed JSON at line 1, column 34: got the end of the document, expected a string");
+                    "malformed JSON at line 1, column 18: got the end of the document, expected a string");
+            assertRejected("{\"dealId\":\n  \"D-1\",\n", "",
+                    "malformed JSON at line 3, column 1: got the end of the document, expected a string");
+            assertRejected("{\"dealId\": tru", "", "malformed JSON at line 1, column 15: got the end of the document, expected 'e'");
+        }
+
+        @Test
+        void read_aNumberPastTheParsersLimit_orNestingTooDeep_isSaidInPlainWords() {
+            assertRejected("{\"acv\": " + "1".repeat(5000) + "}", "",
+                    "malformed JSON: a number 5000 characters long, longer than the 1100 allowed");
+            assertRejected("[".repeat(1200) + "]".repeat(1200), "", "malformed JSON: nested deeper than 1000 levels");
         }
 
         @Test
@@ -174,10 +184,20 @@ class DealJsonTest {
         }
 
         @Test
-        void read_aSmartQuote_isNamedAsTheCharacter_notAsItsCode() {
-            String message = assertThrows(InvalidDealException.class, () -> DealJson.read("{\"dealId\": \u201cD-1\u201d}"))
-                    .getMessage();
-            assertTrue(message.contains("unexpected '\u201c'"), message);
+        void read_aSmartQuote_orTheEnd_isNamedInPlainWords_whateverTheLocaleWritesNumbersIn() {
+            java.util.Locale before = java.util.Locale.getDefault();
+            try {
+                for (String locale : List.of("en-US", "de-CH", "ar-EG", "hi-IN")) {
+                    java.util.Locale.setDefault(java.util.Locale.forLanguageTag(locale));
+                    String quote = assertThrows(InvalidDealException.class,
+                            () -> DealJson.read("{\"dealId\": \u201cD-1\u201d}")).problem();
+                    assertEquals("malformed JSON at line 1, column 12: unexpected '\u201c'", quote, locale);
+                    String end = assertThrows(InvalidDealException.class, () -> DealJson.read("{\"dealId\": tr")).problem();
+                    assertEquals("malformed JSON at line 1, column 14: got the end of the document, expected 'u'", end, locale);
+                }
+            } finally {
+                java.util.Locale.setDefault(before);
+            }
         }
 
         @Test

@@ -113,5 +113,13 @@ class LogIndexTest {
         index.refresh();
         assertEquals("NEW-9", index.search(entry -> true, 1).entries().get(0).dealId());
         assertEquals(3, index.records());
+
+        // Moved away: a read of what was indexed is refused; read again, the index is empty.
+        Files.move(log, temp.resolve("moved.jsonl"));
+        assertEquals("log-replaced", org.junit.jupiter.api.Assertions.assertThrows(Refusal.class,
+                () -> WhatIf.run(index.whatIfSource(), CompiledPolicy.compile(PolicySource.read(rules.directory())))).kind());
+        index.refresh();
+        assertEquals(0, index.records());
+        assertEquals(0, WhatIf.run(index.whatIfSource(), CompiledPolicy.compile(PolicySource.read(rules.directory()))).decisions());
     }
 }

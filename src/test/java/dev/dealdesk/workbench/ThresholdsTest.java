@@ -2,6 +2,7 @@ package dev.dealdesk.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealdesk.TestEngines;
 import java.nio.file.Files;
@@ -50,11 +51,25 @@ class ThresholdsTest {
     }
 
     @Test
+    void apply_writesAWholeNumberBeyondAnIntAsADoubleLiteral_forADoubleThresholdOnly() throws Exception {
+        List<Thresholds.Threshold> read = Thresholds.read(Thresholds.apply(shipped(),
+                Map.of("minimumLandAcvSmb", "123456789012345678", "minimumLandAcvEnterprise", "2147483647",
+                        "flatFeeMaxTermMonths", "123456789012345678")));
+        Map<String, String> values = new java.util.HashMap<>();
+        read.forEach(threshold -> values.put(threshold.name(), threshold.value()));
+        assertEquals("123456789012345678.0", values.get("minimumLandAcvSmb"));
+        assertEquals("2147483647", values.get("minimumLandAcvEnterprise"), "an int literal holds it");
+        assertEquals("123456789012345678", values.get("flatFeeMaxTermMonths"), "the compiler says an int cannot hold it");
+    }
+
+    @Test
     void apply_refusesAValueThatIsNotANumber_orANameThereIsNot() throws Exception {
-        for (String value : List.of("ten", "", "1e3", "15 000", "15;", "0x10", "return 1")) {
+        for (String value : List.of("ten", "", "1e3", "15 000", "15;", "0x10", "return 1", "012", "0010000", "09", "-07", "0_1")) {
             Refusal refused = assertThrows(Refusal.class, () -> Thresholds.apply(shipped(), Map.of("minimumLandAcvSmb", value)), value);
             assertEquals("/thresholds/minimumLandAcvSmb", refused.path());
         }
+        assertTrue(assertThrows(Refusal.class, () -> Thresholds.apply(shipped(), Map.of("minimumLandAcvSmb", "012"))).detail()
+                .contains("without a leading zero (Java reads 012 as octal)"));
         Refusal unknown = assertThrows(Refusal.class, () -> Thresholds.apply(shipped(), Map.of("a/b", "1")));
         assertEquals("/thresholds/a~1b", unknown.path());
         assertEquals("no threshold named a/b in thresholds.drl", unknown.detail());

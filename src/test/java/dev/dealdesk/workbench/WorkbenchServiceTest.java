@@ -355,8 +355,10 @@ class WorkbenchServiceTest {
         String draft = "{\"thresholds\": {}}";
         assertEquals(200, send("POST", "/v1/workbench/drafts", draft, "Cookie", session, "Origin", origin,
                 "Content-Type", "application/json").statusCode());
-        assertProblem(send("POST", "/v1/workbench/drafts", draft, "Cookie", session, "Origin", "http://evil.example",
-                "Content-Type", "application/json"), 401, "unauthorized", null);
+        HttpResponse<String> foreign = send("POST", "/v1/workbench/drafts", draft, "Cookie", session, "Origin",
+                "http://evil.example", "Content-Type", "application/json");
+        assertProblem(foreign, 401, "unauthorized", null);
+        assertTrue(foreign.body().contains("the request's Origin is not this service's Host"), foreign.body());
         assertEquals(200, send("GET", "/v1/workbench/policy", null, "Cookie", session, "Origin", "http://evil.example").statusCode());
 
         HttpResponse<String> signedOut = send("POST", "/workbench/sign-out", "", "Cookie", session, "Content-Type",
@@ -376,6 +378,12 @@ class WorkbenchServiceTest {
                 "signing in again ends the session the browser held before");
         assertEquals(200, send("GET", "/v1/workbench/policy", null, "Cookie", second).statusCode());
 
+        HttpResponse<String> wrong = send("POST", "/workbench/sign-in", "token=guess", "Content-Type",
+                "application/x-www-form-urlencoded", "Cookie", second);
+        assertEquals(401, wrong.statusCode());
+        assertEquals(200, send("GET", "/v1/workbench/policy", null, "Cookie", second).statusCode(),
+                "a sign-in refused leaves the browser's session as it was");
+
         String third = signIn(null);
         String both = second + "; " + third;
         assertEquals(200, send("GET", "/v1/workbench/policy", null, "Cookie", both).statusCode());
@@ -383,6 +391,16 @@ class WorkbenchServiceTest {
         assertEquals(401, send("GET", "/v1/workbench/policy", null, "Cookie", second).statusCode());
         assertEquals(401, send("GET", "/v1/workbench/policy", null, "Cookie", third).statusCode(),
                 "signing out ends every session the request names, not only the first");
+    }
+
+    @Test
+    void aQueryParameter_onAnOperationThatTakesNone_isRefused_notIgnored() throws Exception {
+        String session = signIn(null);
+        for (String path : List.of("/v1/workbench/policy?foo=1", "/v1/workbench/log/verification?full=1",
+                "/v1/workbench/policy/files/thresholds.drl?x=1")) {
+            assertProblem(send("GET", path, null, "Cookie", session), 400, "invalid-query", null);
+        }
+        assertEquals(200, send("GET", "/v1/workbench/policy", null, "Cookie", session).statusCode());
     }
 
     /** Signs in, sending {@code cookie} when not null, and gives the new session's {@code name=value}. */
