@@ -23,7 +23,7 @@ import java.util.function.Predicate;
 /**
  * What the workbench needs to know of the audit log, read once and then only as it grows: for each
  * record its line, decision id, deal id, outcome, time, policy version and finding codes, the deal
- * itself read (within {@link #DEALS_BUDGET}), and for each rule how many logged decisions it fired
+ * itself read (within {@link #BUDGET}), and for each rule how many logged decisions it fired
  * in. A draft's what-if then decides the deals it keeps at once, and reads only the others again.
  * Lines are placed by {@link LogLines}: a log replaced, or rewritten, is indexed again from its start.
  * Proving records unaltered is {@link dev.dealdesk.audit.ReceiptCheck}'s and the verifier's work.
@@ -46,15 +46,18 @@ final class LogIndex {
     }
 
     /**
-     * How much memory the deals kept read may take, as {@link DealWeight} and {@link #kept} count it
-     * (some 25% over what they take, on generated deals): a third of the heap. A draft's what-if
-     * decides a kept deal at once; a deal past this is read again from its line for each draft,
-     * which takes about as long again as deciding it.
+     * How much memory the index may take with the deals it keeps read: half the heap. Its entries come
+     * first ({@link #ENTRY_WEIGHT} each); the deals take what is left, as {@link DealWeight} and
+     * {@link #kept} count them (some 25% over what they take, on generated deals). A draft's what-if
+     * decides a kept deal at once; a deal past this is read again from its line for each draft, which
+     * takes about as long again as deciding it.
      */
-    static final long DEALS_BUDGET = Runtime.getRuntime().maxMemory() / 3;
+    static final long BUDGET = Runtime.getRuntime().maxMemory() / 2;
+    /** About what an entry takes without its deal, erring high: 337 bytes each, measured on 100,000. */
+    private static final long ENTRY_WEIGHT = 400;
 
     private final LogLines lines;
-    private final long dealsBudget;
+    private final long budget;
     private final List<Entry> entries = new ArrayList<>();
     private final Map<String, Long> firedIn = new HashMap<>();
     private long unreadable;
@@ -66,13 +69,13 @@ final class LogIndex {
     private long dealsWeight;
 
     LogIndex(Path log) {
-        this(log, DEALS_BUDGET);
+        this(log, BUDGET);
     }
 
-    /** An index that keeps deals read while they take less than {@code dealsBudget} bytes, as counted. */
-    LogIndex(Path log, long dealsBudget) {
+    /** An index that keeps deals read while it takes less than {@code budget} bytes with them, as counted. */
+    LogIndex(Path log, long budget) {
         this.lines = new LogLines(log, this);
-        this.dealsBudget = dealsBudget;
+        this.budget = budget;
     }
 
     /** Reads what was appended since the last call; waits for a read another thread is making. */
@@ -138,7 +141,7 @@ final class LogIndex {
     /** The entry of one record line, adding the rules its findings name to {@code rules}; {@code null} when it is not a record. */
     private Entry entry(long number, byte[] bytes, Set<String> rules) {
         try {
-            boolean keepDeal = dealsWeight < dealsBudget;
+            boolean keepDeal = dealsWeight + records() * ENTRY_WEIGHT < budget;
             LoggedDecision record = keepDeal ? LoggedDecision.read(bytes) : LoggedDecision.summary(bytes);
             if (record.evaluatedAt() == null || record.policy() == null) {
                 return null;
