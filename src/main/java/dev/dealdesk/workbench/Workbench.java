@@ -3,6 +3,7 @@ package dev.dealdesk.workbench;
 import static java.util.Objects.requireNonNull;
 
 import dev.dealdesk.DealDesk;
+import dev.dealdesk.audit.WhatIf;
 import jakarta.json.Json;
 import jakarta.json.spi.JsonProvider;
 import dev.dealdesk.facts.InvalidDealException;
@@ -16,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +58,15 @@ public final class Workbench {
     private final StaticFiles files = new StaticFiles();
     private final Semaphore heavy = new Semaphore(1);
 
+    /** Logged deals decided once at start-up: enough calls for the JIT to compile the engine's hot code. */
+    static final int WARM_UP_DECISIONS = 20_000;
+
+    /** How long a draft waits for the start-up's at most: it ends once the log is read and 20,000 deals decided. */
+    private static final long WARM_UP_WAIT_SECONDS = 120;
+
+    /** Counted down when the start-up's draft is done; none to wait for before {@link #warm}. */
+    private volatile CountDownLatch warmUp = new CountDownLatch(0);
+
     /**
      * @param examples the golden examples drafts are tested against, or {@code null} for none
      */
@@ -66,20 +78,64 @@ public final class Workbench {
         this.decisions = log == null ? null : new Decisions(log, index);
     }
 
-    /** Reads the audit log into the index on a thread of its own, so the first page need not wait for it. */
+    /**
+     * Readies the workbench on threads of their own, so the first page need not wait: one reads the
+     * audit log into the index; the other meanwhile checks the live policy as a draft that changes
+     * nothing (compiled, examples run, and once the log is read, what-if over its first
+     * {@link #WARM_UP_DECISIONS} deals), answer unused, so that the JVM compiles the draft path's
+     * code before an analyst's first draft rather than during it. A draft posted meanwhile waits for
+     * it rather than compete for the cores.
+     */
     public void warm() {
         if (index == null) {
             return;
         }
+        CountDownLatch done = new CountDownLatch(1);
+        warmUp = done;
+        WhatIf.Source firstDeals = sink -> {
+            index.refresh();
+            long[] taken = {0};
+            index.whatIfSource().forEach(logged -> {
+                if (taken[0]++ < WARM_UP_DECISIONS) {
+                    sink.accept(logged);
+                }
+            });
+        };
+        background("dealdesk-workbench-index", "could not read the audit log", index::refresh, () -> { });
+        background("dealdesk-workbench-warm-up", "could not check the live policy as a draft at start-up; the first draft"
+                + " will be slower", () -> DraftCheck.run(new Draft(Map.of(), Map.of()), engine.livePolicy(), firstDeals, examples),
+                done::countDown);
+    }
+
+    /** Work done at start-up: a failure is logged, and the workbench works all the same, if slower to its first answer. */
+    private interface StartUp {
+        void run() throws IOException;
+    }
+
+    private static void background(String name, String failure, StartUp work, Runnable then) {
         Thread thread = new Thread(() -> {
             try {
-                index.refresh();
+                work.run();
             } catch (IOException | RuntimeException e) {
-                LOG.warn("the workbench could not read the audit log: {}", e.toString());
+                LOG.warn("the workbench {}: {}", failure, e.toString());
+            } finally {
+                then.run();
             }
-        }, "dealdesk-workbench-index");
+        }, name);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Waits for the start-up's draft, at most {@link #WARM_UP_WAIT_SECONDS}: a draft after it is quicker than one beside it. */
+    private void awaitWarmUp() {
+        try {
+            if (!warmUp.await(WARM_UP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("a draft did not wait longer for the workbench's start-up");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the workbench's start-up", e);
+        }
     }
 
     /** Whether {@code path} is the workbench's. */
@@ -160,6 +216,7 @@ public final class Workbench {
         noQuery(query);
         if (path.equals(API + "drafts")) {
             Draft draft = Draft.read(body);
+            awaitWarmUp();
             return Answer.json(alone(() -> {
                 if (index != null) {
                     index.refresh();
