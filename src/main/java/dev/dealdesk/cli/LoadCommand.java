@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "load",
         mixinStandardHelpOptions = true,
-        description = {"Load-tests a decision service on this machine.", "Posts example deals to a decision service on 127.0.0.1 (loopback only) from several threads,",
-            "for a bounded time and number of requests, then prints requests/s and latency percentiles."})
+        description = {"Load-tests a decision service on this machine.", "Posts example deals to a decision service on 127.0.0.1 (loopback only) from several threads, "
+            + "for a bounded time and number of requests, then prints requests/s and latency percentiles."})
 final class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "P", required = true, description = "The service's port on 127.0.0.1.")

@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Re-derives logged decisions under their own pinned policies.",
-            "Decides each logged deal again under the policy pinned for the version that decided it, and",
-            "compares the decision with the record: outcome, ownership model, approvers and every finding."},
+            "Decides each logged deal again under the policy pinned for the version that decided it, and "
+            + "compares the decision with the record: outcome, ownership model, approvers and every finding."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every replayed decision matches its record", "1:a decision diverges or cannot be replayed",
             "2:the command line was wrong or the log cannot be read"})

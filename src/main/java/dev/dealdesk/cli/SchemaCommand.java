@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Prints the service's OpenAPI 3.0.3 description, or the deal's JSON Schema.",
-            "Prints what the service serves at GET /v1/openapi.json (or, with --deal, GET /v1/schema/deal.json),",
-            "as one line of JSON, for generating a client or validating deals without a running service."},
+            "Prints what the service serves at GET /v1/openapi.json (or, with --deal, GET /v1/schema/deal.json), "
+            + "as one line of JSON, for generating a client or validating deals without a running service."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:printed", "1:the policy's custom fields could not be read, or the output file could not be written",
             "2:the command line was wrong"})

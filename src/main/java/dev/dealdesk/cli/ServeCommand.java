@@ -20,11 +20,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Serves decisions over HTTP for approval flows.",
-            "Serves decisions over HTTP (JSON, under /v1) with the rules hot-reloaded and, with --audit, every",
-            "decision recorded before it is returned. Slow and idle clients are cut off; every error is an",
-            "RFC 9457 problem. Stops gracefully on SIGTERM or Ctrl-C: stops accepting, finishes requests in",
-            "flight, flushes and closes the audit log. Serves the policy workbench at / for a browser: the",
-            "policy, trying a deal, drafting a change and its what-if over the audit log, the decisions."},
+            "Serves decisions over HTTP (JSON, under /v1) with the rules hot-reloaded and, with --audit, every "
+            + "decision recorded before it is returned. Slow and idle clients are cut off; every error is an "
+            + "RFC 9457 problem. Stops gracefully on SIGTERM or Ctrl-C: stops accepting, finishes requests in "
+            + "flight, flushes and closes the audit log. Serves the policy workbench at / for a browser: the "
+            + "policy, trying a deal, drafting a change and its what-if over the audit log, the decisions."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:stopped", "1:the policy cannot load, or the address or audit log cannot be used"})
 final class ServeCommand implements Callable<Integer> {

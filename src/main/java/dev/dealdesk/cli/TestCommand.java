@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Runs the golden examples against the rules, with rule coverage.",
-            "Decides every example in the examples directory under the rules and compares the outcome and the",
-            "ordered finding codes with what the example expects. Prints one line per failing example, then",
-            "'N passed, M failed'."},
+            "Decides every example in the examples directory under the rules and compares the outcome and the "
+            + "ordered finding codes with what the example expects. Prints one line per failing example, then "
+            + "'N passed, M failed'."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every example passed (and coverage reached --min-coverage)",
             "1:an example failed, coverage was too low, or the policy cannot load", "2:the command line was wrong"})

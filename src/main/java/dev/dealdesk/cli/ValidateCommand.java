@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Compiles and lints the rules, printing every problem.",
-            "Compiles the rules and checks them against the safety allowlist, as every load does,",
-            "then decides every golden example: one the policy cannot decide within the budget is an error.",
+            "Compiles the rules and checks them against the safety allowlist, as every load does, "
+            + "then decides every golden example: one the policy cannot decide within the budget is an error.",
             "Prints each problem as file:line:column: error|warning: message, then a summary line."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:the policy would load", "1:it would not", "2:the command line was wrong"})

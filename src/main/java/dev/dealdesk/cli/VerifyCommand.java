@@ -20,16 +20,16 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Proves an audit log and its pinned policies unaltered.",
-            "Checks every record's hash, the chain from each record to the one before,",
-            "the log against its head file (records deleted from its end), and every",
-            "pinned policy snapshot against its version. Names the first bad record",
-            "(line and decision id) and what is wrong: edited, deleted, inserted,",
-            "reordered, rewritten, an edited head, a missing or altered snapshot, or a",
-            "torn last line (a crash).",
-            "Prints the log's head (its records and the last one's hash): keep a copy",
-            "elsewhere and check it later with --expect. Whoever can rewrite the whole",
-            "file can recompute every hash and the head file too, but cannot make the",
-            "log hold a hash you kept."},
+            "Checks every record's hash, the chain from each record to the one before, "
+            + "the log against its head file (records deleted from its end), and every "
+            + "pinned policy snapshot against its version. Names the first bad record "
+            + "(line and decision id) and what is wrong: edited, deleted, inserted, "
+            + "reordered, rewritten, an edited head, a missing or altered snapshot, or a "
+            + "torn last line (a crash).",
+            "Prints the log's head (its records and the last one's hash): keep a copy "
+            + "elsewhere and check it later with --expect. Whoever can rewrite the whole "
+            + "file can recompute every hash and the head file too, but cannot make the "
+            + "log hold a hash you kept."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:the log is intact (and holds the expected record)",
             "1:a record or snapshot was altered, deleted, inserted or reordered, or the expected record is missing",

@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Shows what a candidate policy would change on the logged deals.",
-            "Decides every logged deal under a candidate policy and reports the outcome transitions with their",
-            "count and total ACV, overall and by segment, the finding codes gained and lost, and the decisions",
-            "that change."},
+            "Decides every logged deal under a candidate policy and reports the outcome transitions with their "
+            + "count and total ACV, overall and by segment, the finding codes gained and lost, and the decisions "
+            + "that change."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:reported", "1:the candidate policy cannot load or a record could not be compared",
             "2:the command line was wrong or the log cannot be read"})

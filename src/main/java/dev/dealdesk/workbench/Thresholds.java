@@ -1,6 +1,7 @@
 package dev.dealdesk.workbench;
 
 import dev.dealdesk.decision.PolicyProblem;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,15 +88,19 @@ final class Thresholds {
         values.forEach((name, value) -> {
             if (!NUMBER.matcher(value).matches()) {
                 throw Refusal.badInput("invalid-draft", pointer(name), "expected a number: an optional minus sign, digits"
-                        + " without a leading zero (Java reads 012 as octal), _ allowed between digits, and at most one"
-                        + " decimal point, got \"" + value + "\"");
+                        + " with no leading zero (012 would not be read as twelve), _ allowed between digits, and at most"
+                        + " one decimal point, got \"" + value + "\"");
             }
         });
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             Matcher function = FUNCTION.matcher(lines[i]);
             if (function.matches() && left.containsKey(function.group(3))) {
-                lines[i] = function.group(1) + literal(function.group(2), left.remove(function.group(3))) + function.group(5);
+                String before = function.group(4).strip();
+                String value = left.remove(function.group(3));
+                if (!sameNumber(before, value)) {
+                    lines[i] = function.group(1) + literal(function.group(2), grouped(before, value)) + function.group(5);
+                }
             }
         }
         if (!left.isEmpty()) {
@@ -124,6 +129,31 @@ final class Thresholds {
             return problem;
         }
         return new PolicyProblem(problem.file(), problem.line(), function.start(4) + 1, problem.level(), problem.message());
+    }
+
+    /** Whether the value written and the value given are the same number ({@code 15_000} and {@code 15000.0} are). */
+    private static boolean sameNumber(String written, String given) {
+        if (!NUMBER.matcher(written).matches()) {
+            return false;
+        }
+        return new BigDecimal(written.replace("_", "")).compareTo(new BigDecimal(given.replace("_", ""))) == 0;
+    }
+
+    /**
+     * {@code given} written as the file writes the value it replaces: a whole number given without
+     * underscores takes them between thousands when that value had them ({@code 15_000}, so
+     * {@code 20000} is written {@code 20_000}); any other value as given.
+     */
+    private static String grouped(String written, String given) {
+        if (!written.contains("_") || given.contains("_") || given.contains(".")) {
+            return given;
+        }
+        String digits = given.startsWith("-") ? given.substring(1) : given;
+        StringBuilder out = new StringBuilder(digits);
+        for (int at = digits.length() - 3; at > 0; at -= 3) {
+            out.insert(at, '_');
+        }
+        return (given.startsWith("-") ? "-" : "") + out;
     }
 
     /**

@@ -243,7 +243,8 @@ WB.renderPath = function (path, title, outcome) {
   const show = value => value === undefined ? 'absent' : typeof value === 'object' ? JSON.stringify(value)
     : typeof value === 'number' ? WB.number(value) : String(value);
   const verdict = path.reachable
-    ? (path.verified ? 'Reachable, and verified: the deal with these changes was decided again and needs only the sign-offs below.'
+    ? (path.verified ? 'Reachable, and verified: the deal with these changes was decided again and needs '
+        + (path.signOffs.length ? 'only the sign-offs below.' : 'no sign-off.')
       : 'Reachable, not verified.')
     : 'Not reachable by changing facts: ' + (path.reason || 'a REJECT no stated fix clears') + '.';
   return el('section', { 'aria-label': title, class: 'path' },

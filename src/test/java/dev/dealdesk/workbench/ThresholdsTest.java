@@ -45,9 +45,26 @@ class ThresholdsTest {
                 changed.add(after.get(i));
             }
         }
-        assertEquals(List.of("function double minimumLandAcvSmb() { return 10000; }",
+        assertEquals(List.of("function double minimumLandAcvSmb() { return 10_000; }",
                 "function int flatFeeMaxTermMonths() { return 24; }"), changed);
-        assertEquals(text.length() - "15_000".length() + "10000".length(), edited.length());
+        assertEquals(text.length() - "15_000".length() + "10_000".length(), edited.length());
+    }
+
+    @Test
+    void apply_leavesAValueGivenAsItIsWritten_asWritten_andGroupsANewOneAsTheFileDid() throws Exception {
+        String text = shipped();
+        for (String same : List.of("15000", "15_000", "15000.0", "15000.00")) {
+            assertEquals(text, Thresholds.apply(text, Map.of("minimumLandAcvSmb", same, "flatFeeMaxTermMonths", "12")), same);
+        }
+        Map<String, String> values = new java.util.HashMap<>();
+        Thresholds.read(Thresholds.apply(text, Map.of("csmNominatesAeClosesFromArr", "12500000", "minimumLandAcvSmb", "999",
+                "minimumLandAcvMidMarket", "-1000", "minimumLandAcvEnterprise", "45000.5", "strategyMinPhases", "1000")))
+                .forEach(threshold -> values.put(threshold.name(), threshold.value()));
+        assertEquals("12_500_000", values.get("csmNominatesAeClosesFromArr"));
+        assertEquals("999", values.get("minimumLandAcvSmb"));
+        assertEquals("-1_000", values.get("minimumLandAcvMidMarket"));
+        assertEquals("45000.5", values.get("minimumLandAcvEnterprise"), "a fraction as given");
+        assertEquals("1000", values.get("strategyMinPhases"), "written without underscores before, so without them now");
     }
 
     @Test
@@ -57,8 +74,8 @@ class ThresholdsTest {
                         "flatFeeMaxTermMonths", "123456789012345678")));
         Map<String, String> values = new java.util.HashMap<>();
         read.forEach(threshold -> values.put(threshold.name(), threshold.value()));
-        assertEquals("123456789012345678.0", values.get("minimumLandAcvSmb"));
-        assertEquals("2147483647", values.get("minimumLandAcvEnterprise"), "an int literal holds it");
+        assertEquals("123_456_789_012_345_678.0", values.get("minimumLandAcvSmb"));
+        assertEquals("2_147_483_647", values.get("minimumLandAcvEnterprise"), "an int literal holds it");
         assertEquals("123456789012345678", values.get("flatFeeMaxTermMonths"), "the compiler says an int cannot hold it");
     }
 
@@ -69,7 +86,7 @@ class ThresholdsTest {
             assertEquals("/thresholds/minimumLandAcvSmb", refused.path());
         }
         assertTrue(assertThrows(Refusal.class, () -> Thresholds.apply(shipped(), Map.of("minimumLandAcvSmb", "012"))).detail()
-                .contains("without a leading zero (Java reads 012 as octal)"));
+                .contains("with no leading zero (012 would not be read as twelve)"));
         Refusal unknown = assertThrows(Refusal.class, () -> Thresholds.apply(shipped(), Map.of("a/b", "1")));
         assertEquals("/thresholds/a~1b", unknown.path());
         assertEquals("no threshold named a/b in thresholds.drl", unknown.detail());

@@ -261,7 +261,7 @@ class WorkbenchIT {
         }
         Path thresholds = candidate.resolve("thresholds.drl");
         Files.writeString(thresholds, Files.readString(thresholds).replace(
-                "function double minimumLandAcvSmb() { return 15_000; }", "function double minimumLandAcvSmb() { return 10000; }"));
+                "function double minimumLandAcvSmb() { return 15_000; }", "function double minimumLandAcvSmb() { return 10_000; }"));
         CliRunner.Result cli = CliRunner.run("", "what-if", log.toString(), "--rules", candidate.toString(), "--format", "json");
         assertEquals(0, cli.status(), cli.err());
         JsonObject report = cli.line(0);

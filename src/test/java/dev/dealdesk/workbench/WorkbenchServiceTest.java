@@ -156,7 +156,7 @@ class WorkbenchServiceTest {
         Path candidate = Files.createDirectory(folder.resolve("candidate"));
         for (PolicySource.RuleFile file : engine.livePolicy().source().files()) {
             Files.writeString(candidate.resolve(file.path()), file.text()
-                    .replace("minimumLandAcvSmb() { return 15_000; }", "minimumLandAcvSmb() { return 4000; }")
+                    .replace("minimumLandAcvSmb() { return 15_000; }", "minimumLandAcvSmb() { return 4_000; }")
                     .replace("flatFeeMaxTermMonths() { return 12; }", "flatFeeMaxTermMonths() { return 36; }"));
         }
         CompiledPolicy compiled = CompiledPolicy.compile(PolicySource.read(candidate));
@@ -172,7 +172,7 @@ class WorkbenchServiceTest {
         assertTrue(examples.getInt("failed") > 0, "the examples expect the shipped thresholds: " + examples);
         assertEquals(1, draft.getJsonArray("files").size());
         assertEquals("edited", draft.getJsonArray("files").getJsonObject(0).getString("change"));
-        assertTrue(draft.getJsonArray("files").getJsonObject(0).getString("text").contains("minimumLandAcvSmb() { return 4000; }"));
+        assertTrue(draft.getJsonArray("files").getJsonObject(0).getString("text").contains("minimumLandAcvSmb() { return 4_000; }"));
 
         assertEquals(liveVersion, engine.policy().version());
         assertEquals(liveVersion, PolicySource.read(TestEngines.SHIPPED_RULES).version().version());
