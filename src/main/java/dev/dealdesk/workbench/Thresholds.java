@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -131,7 +132,7 @@ final class Thresholds {
         return new PolicyProblem(problem.file(), problem.line(), function.start(4) + 1, problem.level(), problem.message());
     }
 
-    /** Whether the value written and the value given are the same number ({@code 15_000} and {@code 15000.0} are). */
+    /** Whether the value written and the value given are the same number, underscores and trailing zeros aside. */
     private static boolean sameNumber(String written, String given) {
         if (!NUMBER.matcher(written).matches()) {
             return false;
@@ -141,19 +142,14 @@ final class Thresholds {
 
     /**
      * {@code given} written as the file writes the value it replaces: a whole number given without
-     * underscores takes them between thousands when that value had them ({@code 15_000}, so
-     * {@code 20000} is written {@code 20_000}); any other value as given.
+     * underscores takes them between each group of three digits when that value had them; any other
+     * value as given.
      */
     private static String grouped(String written, String given) {
         if (!written.contains("_") || given.contains("_") || given.contains(".")) {
             return given;
         }
-        String digits = given.startsWith("-") ? given.substring(1) : given;
-        StringBuilder out = new StringBuilder(digits);
-        for (int at = digits.length() - 3; at > 0; at -= 3) {
-            out.insert(at, '_');
-        }
-        return (given.startsWith("-") ? "-" : "") + out;
+        return String.format(Locale.ROOT, "%,d", new BigInteger(given)).replace(',', '_');
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.dealdesk.workbench;
 import static java.util.Objects.requireNonNull;
 
 import dev.dealdesk.DealDesk;
-import dev.dealdesk.audit.WhatIf;
 import jakarta.json.Json;
 import jakarta.json.spi.JsonProvider;
 import dev.dealdesk.facts.InvalidDealException;
@@ -17,11 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The workbench's routes. Pages: {@code GET /} and {@code GET /workbench/<file>}. JSON:
@@ -42,8 +37,6 @@ public final class Workbench {
     /** One provider, looked up once: {@code Json.create...} would look it up on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    private static final Logger LOG = LoggerFactory.getLogger(Workbench.class);
-
     private static final String API = "/v1/workbench/";
     private static final String PAGES = "/workbench/";
     private static final String DECISIONS = API + "decisions";
@@ -58,14 +51,7 @@ public final class Workbench {
     private final StaticFiles files = new StaticFiles();
     private final Semaphore heavy = new Semaphore(1);
 
-    /** Logged deals decided once at start-up: enough calls for the JIT to compile the engine's hot code. */
-    static final int WARM_UP_DECISIONS = 20_000;
-
-    /** How long a draft waits for the start-up's at most: it ends once the log is read and 20,000 deals decided. */
-    private static final long WARM_UP_WAIT_SECONDS = 120;
-
-    /** Counted down when the start-up's draft is done; none to wait for before {@link #warm}. */
-    private volatile CountDownLatch warmUp = new CountDownLatch(0);
+    private final StartUpDraft startUp = new StartUpDraft();
 
     /**
      * @param examples the golden examples drafts are tested against, or {@code null} for none
@@ -78,63 +64,10 @@ public final class Workbench {
         this.decisions = log == null ? null : new Decisions(log, index);
     }
 
-    /**
-     * Readies the workbench on threads of their own, so the first page need not wait: one reads the
-     * audit log into the index; the other meanwhile checks the live policy as a draft that changes
-     * nothing (compiled, examples run, and once the log is read, what-if over its first
-     * {@link #WARM_UP_DECISIONS} deals), answer unused, so that the JVM compiles the draft path's
-     * code before an analyst's first draft rather than during it. A draft posted meanwhile waits for
-     * it rather than compete for the cores.
-     */
+    /** Readies the workbench as the service starts: see {@link StartUpDraft}. */
     public void warm() {
-        if (index == null) {
-            return;
-        }
-        CountDownLatch done = new CountDownLatch(1);
-        warmUp = done;
-        WhatIf.Source firstDeals = sink -> {
-            index.refresh();
-            long[] taken = {0};
-            index.whatIfSource().forEach(logged -> {
-                if (taken[0]++ < WARM_UP_DECISIONS) {
-                    sink.accept(logged);
-                }
-            });
-        };
-        background("dealdesk-workbench-index", "could not read the audit log", index::refresh, () -> { });
-        background("dealdesk-workbench-warm-up", "could not check the live policy as a draft at start-up; the first draft"
-                + " will be slower", () -> DraftCheck.run(new Draft(Map.of(), Map.of()), engine.livePolicy(), firstDeals, examples),
-                done::countDown);
-    }
-
-    /** Work done at start-up: a failure is logged, and the workbench works all the same, if slower to its first answer. */
-    private interface StartUp {
-        void run() throws IOException;
-    }
-
-    private static void background(String name, String failure, StartUp work, Runnable then) {
-        Thread thread = new Thread(() -> {
-            try {
-                work.run();
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("the workbench {}: {}", failure, e.toString());
-            } finally {
-                then.run();
-            }
-        }, name);
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** Waits for the start-up's draft, at most {@link #WARM_UP_WAIT_SECONDS}: a draft after it is quicker than one beside it. */
-    private void awaitWarmUp() {
-        try {
-            if (!warmUp.await(WARM_UP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn("a draft did not wait longer for the workbench's start-up");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the workbench's start-up", e);
+        if (index != null) {
+            startUp.start(index, engine, examples);
         }
     }
 
@@ -216,7 +149,7 @@ public final class Workbench {
         noQuery(query);
         if (path.equals(API + "drafts")) {
             Draft draft = Draft.read(body);
-            awaitWarmUp();
+            startUp.await();
             return Answer.json(alone(() -> {
                 if (index != null) {
                     index.refresh();
